@@ -1,0 +1,185 @@
+package io.textback.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every path of missed-call-text-back.bpmn, with time moved by the engine's clock. */
+class MissedCallTextBackProcessTest {
+  static final String PROCESS = "missed-call-text-back";
+  static final String SEND = "io.textback:sms-send:1";
+  static final AtomicInteger CALLS = new AtomicInteger();
+  static ProcessTestEngine zeebe;
+
+  @BeforeAll
+  static void start() {
+    zeebe = new ProcessTestEngine();
+    zeebe.deploy("bpmn/missed-call-text-back.bpmn");
+  }
+
+  @AfterAll
+  static void stop() {
+    zeebe.close();
+  }
+
+  /** A call that just went unanswered, with its own CallSid and caller. */
+  record Call(String callSid, String leadKey) {}
+
+  Call missCall() {
+    int n = CALLS.incrementAndGet();
+    Call call = new Call("CA" + n, "demo:+1555010%04d".formatted(n));
+    zeebe.publish("call-missed", call.leadKey(), call.callSid(), Map.of(
+        "businessId", "demo", "businessPhone", "+15550100000",
+        "callerPhone", call.leadKey().substring(5), "callSid", call.callSid(), "leadKey", call.leadKey()));
+    return call;
+  }
+
+  long instance(Call call) {
+    return zeebe.instanceStartedFor(PROCESS, "callSid", call.callSid());
+  }
+
+  void screen(long instance, boolean textable, boolean textOnVoicemail) {
+    ActivatedJob job = zeebe.nextJob("screen-caller", instance);
+    Map<String, Object> vars = new HashMap<>(Map.of(
+        "textable", textable, "voicemailWindow", "PT45S", "textOnVoicemail", textOnVoicemail,
+        "textBackBody", "Demo Plumbing here, sorry we missed your call. What can we do for you? Reply STOP to opt out"));
+    if (!textable) {
+      vars.put("notTextedReason", "anonymous");
+    }
+    zeebe.complete(job, vars);
+  }
+
+  ActivatedJob sendJob(long instance) {
+    return zeebe.nextJob(SEND, instance);
+  }
+
+  void sent(long instance) {
+    ActivatedJob job = sendJob(instance);
+    zeebe.complete(job, Map.of("textBack", Map.of("outcome", "SENT", "messageSid", "SM" + instance)));
+  }
+
+  @Test
+  void callerHangsUpAtTheGreeting_textedAtOnce() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, false);
+
+    zeebe.publish("caller-hung-up", call.callSid(), call.callSid(), Map.of());
+    ActivatedJob job = sendJob(instance);
+
+    assertThat(job.getVariablesAsMap()).containsEntry("to", call.leadKey().substring(5))
+        .containsEntry("from", "+15550100000").containsEntry("idempotencyKey", call.callSid() + ":text-back");
+    zeebe.complete(job, Map.of("textBack", Map.of("outcome", "SENT", "messageSid", "SM1")));
+    assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
+  }
+
+  @Test
+  void noVoicemailWithinTheWindow_textedWhenTheWindowPasses() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, false);
+
+    zeebe.increaseTime(Duration.ofSeconds(30));
+    assertThat(zeebe.completedElements(instance)).doesNotContain("VoicemailWindowPassed");
+
+    zeebe.increaseTime(Duration.ofSeconds(16));
+    assertThat(zeebe.completedElements(instance)).contains("VoicemailWindowPassed");
+    sent(instance);
+    assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
+  }
+
+  @Test
+  void voicemailLeft_noText() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, false);
+
+    zeebe.publish("voicemail-left", call.callSid(), "RE" + call.callSid(), Map.of("recordingUrl", "https://x/RE1"));
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("VoicemailLeftEnd");
+    zeebe.increaseTime(Duration.ofMinutes(1));
+    assertThat(zeebe.completedElements(instance)).doesNotContain("SendTextBack");
+  }
+
+  @Test
+  void voicemailLeftAndTheBusinessTextsOnVoicemail_texted() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, true);
+
+    zeebe.publish("voicemail-left", call.callSid(), "RE" + call.callSid(), Map.of());
+    sent(instance);
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
+  }
+
+  @Test
+  void callerReachedOnALaterCall_pendingTextCancelled() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, false);
+
+    zeebe.publish("caller-reached", call.leadKey(), "CA-later-" + call.callSid(), Map.of());
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("ReachedByPhone");
+    zeebe.increaseTime(Duration.ofMinutes(1));
+    assertThat(zeebe.completedElements(instance)).doesNotContain("SendTextBack");
+  }
+
+  @Test
+  void callerFailsScreening_notTexted() {
+    Call call = missCall();
+    long instance = instance(call);
+
+    screen(instance, false, false);
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedScreened");
+    assertThat(zeebe.variable(instance, "notTextedReason")).isEqualTo("anonymous");
+  }
+
+  @Test
+  void providerRefusesTheText_notTexted() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, false);
+    zeebe.publish("caller-hung-up", call.callSid(), call.callSid(), Map.of());
+
+    zeebe.complete(sendJob(instance), Map.of("textBack", Map.of("outcome", "REFUSED", "reason", "opted_out")));
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedRefused");
+  }
+
+  @Test
+  void hangUpReportedBeforeScreeningFinished_stillTextsOnce() {
+    Call call = missCall();
+    long instance = instance(call);
+    // Twilio's hang-up callback can beat the screening job: the buffered message waits for the gateway.
+    zeebe.publishBuffered("caller-hung-up", call.callSid(), call.callSid(), Duration.ofMinutes(10));
+    screen(instance, true, false);
+
+    sent(instance);
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
+  }
+
+  @Test
+  void aSecondMissedCallWhileTheJourneyIsOpen_startsNoSecondJourney() {
+    Call call = missCall();
+    long instance = instance(call);
+
+    zeebe.publish("call-missed", call.leadKey(), "CA-again-" + call.callSid(), Map.of("callSid", "CA-again-" + call.callSid()));
+
+    assertThat(zeebe.instancesWith(PROCESS, "leadKey", call.leadKey())).isEqualTo(1);
+    screen(instance, true, false);
+    zeebe.publish("caller-hung-up", call.callSid(), call.callSid(), Map.of());
+    sent(instance);
+    assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
+  }
+}

@@ -1,0 +1,178 @@
+package io.textback.bpmn;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+
+/**
+ * The in-memory Zeebe engine with a gRPC client, and the few moves a process test makes: deploy,
+ * publish, work a job by hand, move the engine's clock, and ask where an instance ended.
+ */
+public final class ProcessTestEngine implements AutoCloseable {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private final ZeebeTestEngine engine;
+  private final CamundaClient client;
+
+  public ProcessTestEngine() {
+    engine = EngineFactory.create();
+    engine.start();
+    client = CamundaClient.newClientBuilder()
+        .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
+        .preferRestOverGrpc(false)
+        .defaultRequestTimeout(WAIT)
+        .build();
+  }
+
+  public CamundaClient client() {
+    return client;
+  }
+
+  public void deploy(String... classpathResources) {
+    var command = client.newDeployResourceCommand().addResourceFromClasspath(classpathResources[0]);
+    for (int i = 1; i < classpathResources.length; i++) {
+      command = command.addResourceFromClasspath(classpathResources[i]);
+    }
+    command.send().join();
+  }
+
+  public void publish(String name, String correlationKey, String messageId, Map<String, Object> variables) {
+    client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
+        .messageId(messageId).timeToLive(Duration.ZERO).variables(variables).send().join();
+    idle();
+  }
+
+  /** Publishes with a time to live, so the message waits for a subscription that opens later. */
+  public void publishBuffered(String name, String correlationKey, String messageId, Duration ttl) {
+    client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
+        .messageId(messageId).timeToLive(ttl).send().join();
+    idle();
+  }
+
+  /** Activates the next job of {@code type} for the instance, waiting for it to be created. */
+  public ActivatedJob nextJob(String type, long processInstanceKey) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<ActivatedJob> job = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(32)
+          .timeout(Duration.ofMinutes(1)).send().join().getJobs().stream()
+          .filter(j -> j.getProcessInstanceKey() == processInstanceKey).findFirst();
+      if (job.isPresent()) {
+        return job.get();
+      }
+      idle();
+    }
+    throw new AssertionError("no " + type + " job for instance " + processInstanceKey);
+  }
+
+  public void complete(ActivatedJob job, Map<String, Object> variables) {
+    client.newCompleteCommand(job).variables(variables).send().join();
+    idle();
+  }
+
+  /** Moves the engine's clock (never the wall clock) and lets due timers fire. */
+  public void increaseTime(Duration duration) {
+    idle();
+    engine.increaseTime(duration);
+    try {
+      engine.waitForBusyState(Duration.ofSeconds(1));
+    } catch (Exception notBusy) {
+      // nothing was due: fine
+    }
+    idle();
+  }
+
+  public void idle() {
+    try {
+      engine.waitForIdleState(WAIT);
+    } catch (Exception e) {
+      throw new IllegalStateException("engine did not become idle", e);
+    }
+  }
+
+  /** The key of the instance started by the message with this correlation key, once it exists. */
+  public long instanceStartedFor(String bpmnProcessId, String variableName, Object value) {
+    idle();
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId))
+        .map(r -> r.getValue().getProcessInstanceKey())
+        .filter(key -> value.equals(variable(key, variableName)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + bpmnProcessId + " with " + variableName + "=" + value));
+  }
+
+  /** How many instances of the process were started with this variable value. */
+  public long instancesWith(String bpmnProcessId, String variableName, Object value) {
+    idle();
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId))
+        .filter(r -> value.equals(variable(r.getValue().getProcessInstanceKey(), variableName)))
+        .count();
+  }
+
+  /** Ids of the end events the instance completed, in order. */
+  public List<String> endEvents(long processInstanceKey) {
+    idle();
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.END_EVENT)
+        .map(r -> r.getValue().getElementId())
+        .toList();
+  }
+
+  public boolean isCompleted(long processInstanceKey) {
+    idle();
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .anyMatch(r -> r.getKey() == processInstanceKey);
+  }
+
+  /** Ids of the elements the instance has completed, in order. */
+  public List<String> completedElements(long processInstanceKey) {
+    idle();
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .map(r -> r.getValue().getElementId())
+        .toList();
+  }
+
+  /** The latest value of a process variable as JSON text, or null. */
+  public String variable(long processInstanceKey, String name) {
+    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+        .filter(r -> r.getValueType() == ValueType.VARIABLE)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+        .filter(v -> v.getProcessInstanceKey() == processInstanceKey && v.getName().equals(name))
+        .reduce((first, second) -> second)
+        .map(v -> v.getValue().replaceAll("^\"|\"$", ""))
+        .orElse(null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private java.util.stream.Stream<Record<ProcessInstanceRecordValue>> processRecords() {
+    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+        .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+        .map(r -> (Record<ProcessInstanceRecordValue>) r);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    engine.stop();
+  }
+}
