@@ -2,6 +2,8 @@ package io.textback.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.textback.testkit.ProcessTestEngine;
+
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.util.HashMap;

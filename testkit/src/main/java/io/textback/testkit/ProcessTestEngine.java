@@ -1,4 +1,4 @@
-package io.textback.bpmn;
+package io.textback.testkit;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
@@ -26,13 +26,27 @@ public final class ProcessTestEngine implements AutoCloseable {
   private final CamundaClient client;
 
   public ProcessTestEngine() {
-    engine = EngineFactory.create();
+    this(EngineFactory.create());
+  }
+
+  /** An engine on a fixed gRPC port (local mode uses 26500, so Modeler can deploy to it). */
+  public ProcessTestEngine(int port) {
+    this(EngineFactory.create(port));
+  }
+
+  private ProcessTestEngine(ZeebeTestEngine engine) {
+    this.engine = engine;
     engine.start();
     client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
         .preferRestOverGrpc(false)
         .defaultRequestTimeout(WAIT)
         .build();
+  }
+
+  /** host:port of the engine's gRPC gateway. */
+  public String gatewayAddress() {
+    return engine.getGatewayAddress();
   }
 
   public CamundaClient client() {
@@ -113,6 +127,36 @@ public final class ProcessTestEngine implements AutoCloseable {
         .orElseThrow(() -> new AssertionError("no " + bpmnProcessId + " with " + variableName + "=" + value));
   }
 
+  /** The instance of the process started with this variable value, if any yet (does not wait). */
+  public Optional<Long> findInstance(String bpmnProcessId, String variableName, Object value) {
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId))
+        .map(r -> r.getValue().getProcessInstanceKey())
+        .filter(key -> value.equals(variable(key, variableName)))
+        .findFirst();
+  }
+
+  /** Whether an instance is waiting for this message (its subscription was opened). */
+  public boolean isWaitingFor(String messageName, String correlationKey) {
+    return records().stream()
+        .filter(r -> r.getValueType() == ValueType.MESSAGE_SUBSCRIPTION)
+        .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.MessageSubscriptionIntent.CREATED)
+        .map(r -> (io.camunda.zeebe.protocol.record.value.MessageSubscriptionRecordValue) r.getValue())
+        .anyMatch(v -> v.getMessageName().equals(messageName) && v.getCorrelationKey().equals(correlationKey));
+  }
+
+  /** Ids of the end events the instance completed so far (does not wait for idle). */
+  public List<String> endEventsNow(long processInstanceKey) {
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.END_EVENT)
+        .map(r -> r.getValue().getElementId())
+        .toList();
+  }
+
   /** How many instances of the process were started with this variable value. */
   public long instancesWith(String bpmnProcessId, String variableName, Object value) {
     idle();
@@ -154,7 +198,7 @@ public final class ProcessTestEngine implements AutoCloseable {
 
   /** The latest value of a process variable as JSON text, or null. */
   public String variable(long processInstanceKey, String name) {
-    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+    return records().stream()
         .filter(r -> r.getValueType() == ValueType.VARIABLE)
         .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
         .filter(v -> v.getProcessInstanceKey() == processInstanceKey && v.getName().equals(name))
@@ -165,9 +209,24 @@ public final class ProcessTestEngine implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private java.util.stream.Stream<Record<ProcessInstanceRecordValue>> processRecords() {
-    return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+    return records().stream()
         .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
         .map(r -> (Record<ProcessInstanceRecordValue>) r);
+  }
+
+  /** A snapshot of the engine's records; the engine appends while we read, so copy and retry. */
+  private List<Record<?>> records() {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        List<Record<?>> copy = new java.util.ArrayList<>();
+        engine.getRecordStreamSource().getRecords().forEach(copy::add);
+        return copy;
+      } catch (java.util.ConcurrentModificationException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Override

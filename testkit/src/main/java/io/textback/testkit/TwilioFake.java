@@ -1,0 +1,82 @@
+package io.textback.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A WireMock server that answers like Twilio's REST API (Messages create and list), with its
+ * standard /__admin API for people and tests. Stubs a test adds (default priority) win over the
+ * fake's own (priority 10), so a test can inject errors.
+ */
+public final class TwilioFake implements AutoCloseable {
+  public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
+  private static final String MESSAGES = "/2010-04-01/Accounts/[^/]+/Messages\\.json";
+  private final WireMockServer server;
+  private final TwilioMessagesTransformer messages;
+  private final Duration latency;
+
+  private TwilioFake(int port, Duration latency) {
+    this.messages = new TwilioMessagesTransformer();
+    this.latency = latency;
+    this.server = new WireMockServer(WireMockConfiguration.options()
+        .port(port).extensions(messages).containerThreads(64).jettyAcceptors(2));
+    server.start();
+    addDefaultStubs();
+  }
+
+  /** Port 0 picks a free port. */
+  public static TwilioFake start(int port) {
+    return new TwilioFake(port, Duration.ZERO);
+  }
+
+  /** Every answer is delayed by {@code latency}, as a real provider would be. */
+  public static TwilioFake start(int port, Duration latency) {
+    return new TwilioFake(port, latency);
+  }
+
+  private void addDefaultStubs() {
+    server.stubFor(any(urlPathMatching(MESSAGES)).atPriority(10)
+        .willReturn(aResponse().withTransformers(TwilioMessagesTransformer.NAME)
+            .withHeader("Content-Type", "application/json")
+            .withFixedDelay((int) latency.toMillis())));
+  }
+
+  public String baseUrl() {
+    return server.baseUrl();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  /** Every SMS accepted so far, oldest first. */
+  public List<FakeMessage> sent() {
+    return messages.messages();
+  }
+
+  public List<FakeMessage> sentTo(String phone) {
+    return sent().stream().filter(m -> m.to().equals(phone)).toList();
+  }
+
+  /** Forgets messages, requests and test stubs; the fake's own answers stay. */
+  public void reset() {
+    server.resetAll();
+    messages.clear();
+    addDefaultStubs();
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+}

@@ -1,0 +1,13 @@
+package io.textback.worker;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TextbackApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(TextbackApplication.class, args);
+  }
+}

@@ -1,0 +1,51 @@
+package io.textback.worker;
+
+import io.textback.worker.business.BusinessSettings;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Everything under {@code textback.*}.
+ *
+ * @param publicBaseUrl the URL Twilio calls us on (as Twilio sees it, before any proxy): webhook
+ *     signatures are computed over it, and TwiML callbacks point at it
+ * @param deployProcesses deploy the bundled BPMN at start (local mode); off in production, where
+ *     RevOps deploy from Modeler and a restart must not roll their version back
+ */
+@ConfigurationProperties("textback")
+public record TextbackProperties(
+    @DefaultValue("http://localhost:8080") String publicBaseUrl,
+    @DefaultValue("false") boolean deployProcesses,
+    @DefaultValue Twilio twilio,
+    @DefaultValue Relay relay,
+    List<BusinessSettings> businesses) {
+
+  public TextbackProperties {
+    publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    businesses = businesses == null ? List.of() : List.copyOf(businesses);
+  }
+
+  /** Twilio account access. The auth token also signs Twilio's webhooks. */
+  public record Twilio(
+      @DefaultValue("https://api.twilio.com") String baseUrl,
+      String accountSid,
+      String authToken,
+      String apiKeySid,
+      String apiKeySecret,
+      @DefaultValue("3s") Duration connectTimeout,
+      @DefaultValue("10s") Duration readTimeout) {
+
+    @Override
+    public String toString() {
+      return "Twilio[baseUrl=" + baseUrl + ", accountSid=" + accountSid + "]";
+    }
+  }
+
+  /** Publishing stored webhook events to the engine. */
+  public record Relay(
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("250ms") Duration initialBackoff,
+      @DefaultValue("10s") Duration maxBackoff) {}
+}

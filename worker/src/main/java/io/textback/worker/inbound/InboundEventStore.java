@@ -1,0 +1,108 @@
+package io.textback.worker.inbound;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The inbound_event table: webhooks stored once, and the messages waiting to be published. */
+@Repository
+public class InboundEventStore {
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public InboundEventStore(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** Stores the event; false when an event with the same key was stored before (a repeat). */
+  public boolean storeIfNew(InboundEvent event) {
+    PendingMessage m = event.message().orElse(null);
+    int inserted = jdbc.sql("""
+            insert into inbound_event (provider, event_key, kind, payload, message_name, correlation_key,
+                                       message_id, message_ttl_ms, message_variables)
+            values (:provider, :key, :kind, cast(:payload as jsonb), :name, :correlationKey, :messageId,
+                    :ttl, cast(:variables as jsonb))
+            on conflict (event_key) do nothing""")
+        .param("provider", event.provider())
+        .param("key", event.eventKey())
+        .param("kind", event.kind())
+        .param("payload", write(event.payload()))
+        .param("name", m == null ? null : m.name())
+        .param("correlationKey", m == null ? null : m.correlationKey())
+        .param("messageId", m == null ? null : m.messageId())
+        .param("ttl", m == null ? null : m.ttl().toMillis())
+        .param("variables", m == null ? null : write(m.variables()))
+        .update();
+    return inserted == 1;
+  }
+
+  /** Whether a message with this name and id was ever accepted (published or waiting). */
+  public boolean hasMessage(String name, String messageId) {
+    return jdbc.sql("select exists(select 1 from inbound_event where message_name = :name and message_id = :id)")
+        .param("name", name).param("id", messageId).query(Boolean.class).single();
+  }
+
+  /** Locks the oldest unpublished messages for this relay (others skip them). Call inside a transaction. */
+  public List<StoredMessage> lockNextToPublish(int limit) {
+    return jdbc.sql("""
+            select id, message_name, correlation_key, message_id, message_ttl_ms, message_variables::text as vars,
+                   publish_attempts
+            from inbound_event
+            where published_at is null and dead_at is null and message_name is not null
+            order by id
+            limit :limit
+            for update skip locked""")
+        .param("limit", limit)
+        .query((rs, i) -> new StoredMessage(rs.getLong("id"), rs.getInt("publish_attempts"),
+            new PendingMessage(rs.getString("message_name"), rs.getString("correlation_key"),
+                rs.getString("message_id"), Duration.ofMillis(rs.getLong("message_ttl_ms")),
+                read(rs.getString("vars")))))
+        .list();
+  }
+
+  public void markPublished(long id) {
+    jdbc.sql("update inbound_event set published_at = now(), publish_attempts = publish_attempts + 1, last_error = null where id = :id")
+        .param("id", id).update();
+  }
+
+  public void markFailed(long id, String error) {
+    jdbc.sql("update inbound_event set publish_attempts = publish_attempts + 1, last_error = :error where id = :id")
+        .param("id", id).param("error", error).update();
+  }
+
+  /** The engine refused the message for good (it is malformed): kept for a person, never retried. */
+  public void markDead(long id, String error) {
+    jdbc.sql("update inbound_event set dead_at = now(), publish_attempts = publish_attempts + 1, last_error = :error where id = :id")
+        .param("id", id).param("error", error).update();
+  }
+
+  public long countUnpublished() {
+    return jdbc.sql("select count(*) from inbound_event where published_at is null and dead_at is null and message_name is not null")
+        .query(Long.class).single();
+  }
+
+  /** A message row with its id and how often publishing it was tried. */
+  public record StoredMessage(long id, int attempts, PendingMessage message) {}
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot store event payload", e);
+    }
+  }
+
+  private Map<String, Object> read(String value) {
+    try {
+      return value == null ? Map.of() : json.readValue(value, new TypeReference<>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored message variables are not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package io.textback.worker.phone;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.textback.connector.twilio.PhoneMask;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** E.164 normalisation (libphonenumber) and the caller ids that mean "no number". */
+@Component
+public class PhoneNumbers {
+  /** What carriers and Twilio put in From when the caller hides their number. */
+  private static final Set<String> ANONYMOUS = Set.of(
+      "anonymous", "restricted", "unknown", "private", "unavailable", "blocked",
+      "+266696687", "+86282452253", "+7378742833", "+2562533", "+8656696", "266696687");
+
+  private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+  public boolean isAnonymous(String raw) {
+    return raw == null || raw.isBlank() || ANONYMOUS.contains(raw.trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** The number in E.164, or empty when it is anonymous or not a possible number. */
+  public Optional<String> toE164(String raw, String defaultRegion) {
+    if (isAnonymous(raw)) {
+      return Optional.empty();
+    }
+    try {
+      PhoneNumber number = util.parse(raw.trim(), defaultRegion == null ? "US" : defaultRegion);
+      if (!util.isPossibleNumber(number)) {
+        return Optional.empty();
+      }
+      return Optional.of(util.format(number, PhoneNumberFormat.E164));
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The ISO region of an E.164 number ("US"), used to read local numbers the business lists. */
+  public String regionOf(String e164) {
+    try {
+      String region = util.getRegionCodeForNumber(util.parse(e164, "US"));
+      return region == null || "ZZ".equals(region) ? "US" : region;
+    } catch (NumberParseException e) {
+      return "US";
+    }
+  }
+
+  /** For logs: only the last four digits. */
+  public static String mask(String phone) {
+    return PhoneMask.mask(phone);
+  }
+}

@@ -1,0 +1,38 @@
+package io.textback.worker.screening;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.exception.CamundaError;
+import io.textback.worker.business.Business;
+import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.phone.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Job worker for the "Screen the caller" task (type screen-caller). */
+@Component
+public class ScreenCallerWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(ScreenCallerWorker.class);
+  private final BusinessDirectory businesses;
+  private final CallerScreen screen;
+
+  public ScreenCallerWorker(BusinessDirectory businesses, CallerScreen screen) {
+    this.businesses = businesses;
+    this.screen = screen;
+  }
+
+  @JobWorker(type = "screen-caller", fetchVariables = {"businessId", "callerPhone", "callSid"})
+  public ScreeningResult screenCaller(
+      @Variable String businessId, @Variable String callerPhone, @Variable String callSid) {
+    Business business = businesses.byId(businessId).orElseThrow(() ->
+        CamundaError.jobError("Unknown business '" + businessId + "': add it to textback.businesses", null, 0));
+    ScreeningResult result = screen.screen(business, callerPhone);
+    if (result.textable()) {
+      LOG.info("Call {} from {}: textable", callSid, PhoneNumbers.mask(callerPhone));
+    } else {
+      LOG.info("Call {} from {}: not texted ({})", callSid, PhoneNumbers.mask(callerPhone), result.notTextedReason());
+    }
+    return result;
+  }
+}

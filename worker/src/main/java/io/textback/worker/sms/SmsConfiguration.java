@@ -1,0 +1,30 @@
+package io.textback.worker.sms;
+
+import io.textback.connector.twilio.api.TwilioClientFactory;
+import io.textback.connector.twilio.api.TwilioSettings;
+import io.textback.connector.twilio.sms.SmsOutbox;
+import io.textback.connector.twilio.sms.SmsSendConnector;
+import io.textback.connector.twilio.sms.SmsSendGuard;
+import io.textback.connector.twilio.sms.TwilioSmsGateway;
+import io.textback.worker.TextbackProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Twilio client and the sms-send connector, which the connectors runtime runs as a job worker. */
+@Configuration
+public class SmsConfiguration {
+
+  @Bean
+  TwilioSmsGateway twilioSmsGateway(TextbackProperties properties) {
+    TextbackProperties.Twilio t = properties.twilio();
+    TwilioSettings settings = new TwilioSettings(t.baseUrl(), t.accountSid(), t.authToken(), t.apiKeySid(),
+        t.apiKeySecret(), t.connectTimeout(), t.readTimeout());
+    return new TwilioSmsGateway(TwilioClientFactory.messagesApi(settings), t.accountSid(), null,
+        TwilioSmsGateway.RateLimitBackoff.DEFAULT);
+  }
+
+  @Bean
+  SmsSendConnector smsSendConnector(TwilioSmsGateway gateway, SmsOutbox outbox, SmsSendGuard guard) {
+    return new SmsSendConnector(gateway, outbox, guard);
+  }
+}

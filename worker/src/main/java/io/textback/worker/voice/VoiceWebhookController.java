@@ -1,0 +1,176 @@
+package io.textback.worker.voice;
+
+import io.textback.connector.twilio.twiml.TwiML;
+import io.textback.worker.TextbackProperties;
+import io.textback.worker.business.Business;
+import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.business.ConnectionMode;
+import io.textback.worker.inbound.InboundEvent;
+import io.textback.worker.inbound.InboundEventStore;
+import io.textback.worker.inbound.MessageRelay;
+import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.webhook.TwilioWebhookVerifier;
+import io.textback.worker.webhook.WebhookRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio's voice webhooks. Each one: signature checked, event stored (a repeat is answered the same
+ * and dropped), TwiML returned at once; the engine hears about it through the relay.
+ */
+@RestController
+@RequestMapping(path = "/webhooks/twilio/voice", produces = "application/xml")
+public class VoiceWebhookController {
+  private static final Logger LOG = LoggerFactory.getLogger(VoiceWebhookController.class);
+  static final String DIAL_STATUS_PATH = "/webhooks/twilio/voice/dial-status";
+  static final String RECORDING_PATH = "/webhooks/twilio/voice/recording";
+  /** A recording shorter than this is a hang-up after the beep, not a voicemail. */
+  static final int MIN_VOICEMAIL_SECONDS = 3;
+  private static final int MAX_VOICEMAIL_SECONDS = 180;
+  private static final Set<String> MISSED_DIAL_STATUSES = Set.of("no-answer", "busy", "failed", "canceled");
+  private static final Set<String> ENDED_CALL_STATUSES = Set.of("completed", "busy", "no-answer", "failed", "canceled");
+
+  private final TwilioWebhookVerifier verifier;
+  private final BusinessDirectory businesses;
+  private final PhoneNumbers phones;
+  private final InboundEventStore events;
+  private final MessageRelay relay;
+  private final String baseUrl;
+  private final Clock clock;
+
+  public VoiceWebhookController(TwilioWebhookVerifier verifier, BusinessDirectory businesses, PhoneNumbers phones,
+      InboundEventStore events, MessageRelay relay, TextbackProperties properties, Clock clock) {
+    this.verifier = verifier;
+    this.businesses = businesses;
+    this.phones = phones;
+    this.events = events;
+    this.relay = relay;
+    this.baseUrl = properties.publicBaseUrl();
+    this.clock = clock;
+  }
+
+  /** A call to the business's Twilio number: ring the business, or (forwarded) it is already missed. */
+  @PostMapping
+  public String incomingCall(HttpServletRequest request) {
+    VoiceCall call = read(request);
+    Business business = call.business();
+    if (business.connection() == ConnectionMode.FORWARDED) {
+      store(VoiceJourneyMessages.callMissed("call-missed:" + call.callSid(), call, "forwarded", clock.instant()));
+      LOG.info("Forwarded call {} from {} for {}: missed", call.callSid(), PhoneNumbers.mask(call.rawFrom()), business.id());
+      return greetingAndRecord(business);
+    }
+    store(VoiceJourneyMessages.recordOnly("incoming:" + call.callSid(), "call-incoming", call));
+    return TwiML.response()
+        .dial(business.forwardTo(), TwiML.dialTimeoutForRings(business.ringCount()), baseUrl + DIAL_STATUS_PATH)
+        .toXml();
+  }
+
+  /** The Dial ended: answered means reached; anything else means missed. */
+  @PostMapping("/dial-status")
+  public String dialStatus(HttpServletRequest request) {
+    VoiceCall call = read(request);
+    String status = VoiceCall.required(call.params(), "DialCallStatus");
+    if (MISSED_DIAL_STATUSES.contains(status)) {
+      store(VoiceJourneyMessages.callMissed("call-missed:" + call.callSid(), call, status, clock.instant()));
+      LOG.info("Call {} from {} for {}: missed ({})", call.callSid(), PhoneNumbers.mask(call.rawFrom()),
+          call.business().id(), status);
+      return greetingAndRecord(call.business());
+    }
+    if ("completed".equals(status) || "answered".equals(status)) {
+      store(VoiceJourneyMessages.callerReached("dial-status:" + call.callSid(), call));
+      return TwiML.response().hangup().toXml();
+    }
+    throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "unknown DialCallStatus '" + status + "'");
+  }
+
+  /**
+   * Both the Record action (recording ended; Digits=hangup when the caller hung up) and the
+   * recording status callback (RecordingStatus completed or absent) arrive here.
+   */
+  @PostMapping("/recording")
+  public String recording(HttpServletRequest request) {
+    VoiceCall call = read(request);
+    String recordingStatus = call.param("RecordingStatus");
+    int seconds = parseSeconds(call.param("RecordingDuration"));
+    String recordingUrl = call.param("RecordingUrl");
+    String recordingSid = recordingSid(call, recordingUrl);
+    boolean isStatusCallback = recordingStatus != null;
+    String eventKey = (isStatusCallback ? "recording-status:" : "record-action:") + call.callSid();
+    boolean voicemail = recordingSid != null && seconds >= MIN_VOICEMAIL_SECONDS
+        && (!isStatusCallback || "completed".equals(recordingStatus));
+    if (voicemail) {
+      store(VoiceJourneyMessages.voicemailLeft(eventKey, call, recordingSid, recordingUrl, seconds));
+    } else {
+      store(VoiceJourneyMessages.callerHungUp(eventKey, call));
+    }
+    return TwiML.response().hangup().toXml();
+  }
+
+  /**
+   * The call's own status callback (the number's "call status changes" URL). A caller who hangs up
+   * during the greeting reaches no Record action; this is how we learn it.
+   */
+  @PostMapping("/status")
+  public String callStatus(HttpServletRequest request) {
+    VoiceCall call = read(request);
+    String status = VoiceCall.required(call.params(), "CallStatus");
+    String key = "call-status:" + call.callSid() + ":" + status;
+    if (ENDED_CALL_STATUSES.contains(status) && events.hasMessage("call-missed", call.callSid())) {
+      store(VoiceJourneyMessages.callerHungUp(key, call));
+    } else {
+      store(VoiceJourneyMessages.recordOnly(key, "call-status", call));
+    }
+    return TwiML.response().toXml();
+  }
+
+  private VoiceCall read(HttpServletRequest request) {
+    Map<String, String> params = verifier.verify(request);
+    String to = VoiceCall.required(params, "To");
+    Business business = phones.toE164(to, "US").flatMap(businesses::byTwilioNumber)
+        .orElseThrow(() -> new WebhookRejectedException(HttpStatus.NOT_FOUND,
+            "no business has the number ending " + PhoneNumbers.mask(to) + "; add it to textback.businesses"));
+    return VoiceCall.read(params, business, phones);
+  }
+
+  private void store(InboundEvent event) {
+    if (events.storeIfNew(event)) {
+      event.message().ifPresent(m -> relay.wake());
+    } else {
+      LOG.info("Repeat of {} dropped", event.eventKey());
+    }
+  }
+
+  private String greetingAndRecord(Business business) {
+    return TwiML.response().say(business.greeting())
+        .record(baseUrl + RECORDING_PATH, baseUrl + RECORDING_PATH, MAX_VOICEMAIL_SECONDS).toXml();
+  }
+
+  private static int parseSeconds(String value) {
+    try {
+      return value == null ? 0 : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "RecordingDuration is not a number");
+    }
+  }
+
+  /** RecordingSid, or the last segment of RecordingUrl (the Record action may carry only the URL). */
+  private static String recordingSid(VoiceCall call, String recordingUrl) {
+    String sid = call.param("RecordingSid");
+    if (sid != null && !sid.isBlank()) {
+      return sid;
+    }
+    if (recordingUrl == null || recordingUrl.isBlank()) {
+      return null;
+    }
+    String last = recordingUrl.substring(recordingUrl.lastIndexOf('/') + 1);
+    return last.startsWith("RE") ? last.replaceAll("\\..*$", "") : null;
+  }
+}

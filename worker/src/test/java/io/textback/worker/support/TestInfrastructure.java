@@ -1,0 +1,38 @@
+package io.textback.worker.support;
+
+import io.textback.testkit.EmbeddedDatabase;
+import io.textback.testkit.ProcessTestEngine;
+import io.textback.testkit.TwilioFake;
+
+/** The real parts the worker tests run against, started once per test JVM. */
+public final class TestInfrastructure {
+  public static final String AUTH_TOKEN = "test-auth-token";
+  public static final String PUBLIC_BASE_URL = "https://textback.example.com";
+
+  private static EmbeddedDatabase database;
+  private static ProcessTestEngine engine;
+  private static TwilioFake twilio;
+
+  private TestInfrastructure() {}
+
+  public static synchronized EmbeddedDatabase database() {
+    if (database == null) {
+      database = EmbeddedDatabase.start(0);
+    }
+    return database;
+  }
+
+  public static synchronized ProcessTestEngine engine() {
+    if (engine == null) {
+      engine = new ProcessTestEngine();
+    }
+    return engine;
+  }
+
+  public static synchronized TwilioFake twilio() {
+    if (twilio == null) {
+      twilio = TwilioFake.start(0);
+    }
+    return twilio;
+  }
+}

@@ -1,0 +1,85 @@
+package io.textback.worker.support;
+
+import io.textback.testkit.ProcessTestEngine;
+import io.textback.testkit.TwilioFake;
+import io.textback.testkit.TwilioPhone;
+import java.net.URI;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The worker as a user runs it: real HTTP, the in-memory Zeebe engine over gRPC, embedded
+ * PostgreSQL, and the WireMock Twilio. Two businesses: Demo Plumbing rings the owner (DIAL), Cool Air
+ * HVAC forwards missed calls to its Twilio number (FORWARDED) and texts after a voicemail too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "textback.public-base-url=" + TestInfrastructure.PUBLIC_BASE_URL,
+    "textback.deploy-processes=true",
+    "textback.twilio.account-sid=" + TwilioFake.ACCOUNT_SID,
+    "textback.twilio.auth-token=" + TestInfrastructure.AUTH_TOKEN,
+    "textback.twilio.read-timeout=1s",
+    "textback.relay.max-backoff=1s",
+    "textback.businesses[0].id=demo-plumbing",
+    "textback.businesses[0].name=Demo Plumbing",
+    "textback.businesses[0].twilio-number=+15550100000",
+    "textback.businesses[0].forward-to=+15550100001",
+    "textback.businesses[0].blocked-numbers[0]=(555) 010-9999",
+    "textback.businesses[1].id=cool-air",
+    "textback.businesses[1].name=Cool Air HVAC",
+    "textback.businesses[1].twilio-number=+15550200000",
+    "textback.businesses[1].connection=FORWARDED",
+    "textback.businesses[1].text-on-voicemail=true",
+    "textback.businesses[1].voicemail-window=30s",
+})
+@Import(FaultInjection.Config.class)
+public abstract class WorkerIntegrationTest {
+  public static final String DEMO_NUMBER = "+15550100000";
+  public static final String FORWARDING_NUMBER = "+15550200000";
+
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcClient jdbc;
+
+  /**
+   * Points the worker at the shared engine and database. Each test class calls this (or its own
+   * variant) from a @DynamicPropertySource method: one registration per class, so none overrides another.
+   */
+  protected static void sharedInfrastructure(DynamicPropertyRegistry registry) {
+    infrastructure(registry, () -> "http://" + TestInfrastructure.engine().gatewayAddress(),
+        () -> TestInfrastructure.database().jdbcUrl());
+  }
+
+  protected static void infrastructure(DynamicPropertyRegistry registry,
+      java.util.function.Supplier<Object> grpcAddress, java.util.function.Supplier<Object> jdbcUrl) {
+    registry.add("spring.datasource.url", jdbcUrl);
+    registry.add("spring.datasource.username", () -> TestInfrastructure.database().username());
+    registry.add("spring.datasource.password", () -> TestInfrastructure.database().password());
+    registry.add("camunda.client.grpc-address", grpcAddress);
+    registry.add("textback.twilio.base-url", () -> TestInfrastructure.twilio().baseUrl());
+  }
+
+  protected ProcessTestEngine engine() {
+    return TestInfrastructure.engine();
+  }
+
+  protected TwilioFake twilio() {
+    return TestInfrastructure.twilio();
+  }
+
+  /** Twilio as seen by the worker: signed webhooks over the public URL. */
+  protected TwilioPhone phone() {
+    return new TwilioPhone(URI.create("http://localhost:" + port), TestInfrastructure.PUBLIC_BASE_URL,
+        TestInfrastructure.AUTH_TOKEN);
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger CALLERS =
+      new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 5000));
+
+  /** A caller number no other test uses. */
+  protected static String newCaller() {
+    return "+1555%07d".formatted(3_000_000 + CALLERS.incrementAndGet());
+  }
+}
