@@ -1,0 +1,51 @@
+package io.textback.worker.business;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.textback.worker.TextbackProperties;
+import io.textback.worker.phone.PhoneNumbers;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BusinessDirectoryTest {
+  static BusinessSettings business(String id, String twilio, String copy) {
+    return new BusinessSettings(id, "Demo Plumbing", twilio, "(555) 010-0001", ZoneId.of("America/Chicago"),
+        ConnectionMode.DIAL, 4, Duration.ofSeconds(45), false, null, copy, List.of("555-010-9999"));
+  }
+
+  static BusinessDirectory directory(BusinessSettings... businesses) {
+    return new BusinessDirectory(new TextbackProperties("https://x.test", false, null, null, List.of(businesses)),
+        new PhoneNumbers());
+  }
+
+  @Test
+  void numbersAreNormalisedAndCopyIsRenderedAndSanitised() {
+    BusinessDirectory directory = directory(business("demo", "+1 555 010 0000",
+        "{business} here \u2014 sorry we missed your call! What can we do for you? Reply STOP to opt out"));
+
+    Business demo = directory.byTwilioNumber("+15550100000").orElseThrow();
+    assertThat(demo.forwardTo()).isEqualTo("+15550100001");
+    assertThat(demo.blockedNumbers()).containsExactly("+15550109999");
+    assertThat(demo.textBack()).isEqualTo("Demo Plumbing here - sorry we missed your call! What can we do for you? Reply STOP to opt out");
+  }
+
+  @Test
+  void aTemplateThatBreaksARuleStopsTheStartNamingBusinessTemplateAndRule() {
+    assertThatThrownBy(() -> directory(business("demo", "+15550100000", "Call us back at {business}!")))
+        .isInstanceOf(InvalidBusinessConfigurationException.class)
+        .hasMessageContaining("business 'demo': text-back-copy breaks the rule: a text after a call must say that the call was missed")
+        .hasMessageContaining("Reply STOP to opt out");
+  }
+
+  @Test
+  void badNumbersAndDuplicatesAreReportedTogether() {
+    assertThatThrownBy(() -> directory(business("bad", "not a number", null),
+        business("dup", "+15550100002", null), business("dup", "+15550100003", null)))
+        .isInstanceOfSatisfying(InvalidBusinessConfigurationException.class, e -> assertThat(e.problems())
+            .anyMatch(p -> p.contains("twilio-number is not a valid phone number"))
+            .anyMatch(p -> p.contains("the id is used twice")));
+  }
+}
