@@ -1,0 +1,122 @@
+package io.textback.local;
+
+import io.textback.testkit.FakeMessage;
+import io.textback.testkit.TwilioPhone;
+import io.textback.testkit.TwilioPhone.Call;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reaction time of the missed-call journey in local mode: from the hang-up webhook to the SMS
+ * request at the Twilio fake, over N journeys at a steady rate. Prints one JSON line.
+ */
+final class Benchmark {
+  private static final String USAGE = """
+      usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--twilio-latency-ms 0]
+        Starts its own local mode on free ports (an already running one is not touched), plays
+        --journeys missed calls at --rate per second where the caller hangs up at the greeting,
+        and measures hang-up webhook -> SMS request at the Twilio fake.
+      """;
+
+  private Benchmark() {}
+
+  static int run(String[] args) throws Exception {
+    Options o = new Options(args);
+    if (o.help()) {
+      System.out.print(USAGE);
+      return 0;
+    }
+    int journeys = o.getInt("journeys", 200);
+    int rate = o.getInt("rate", 10);
+    int warmup = o.getInt("warmup", 20);
+    Duration latency = Duration.ofMillis(o.getInt("twilio-latency-ms", 0));
+    try (LocalStack stack = LocalStack.start(LocalSettings.ephemeral("45s"), latency,
+        Map.of("logging.level.io.textback", "WARN", "logging.level.io.camunda", "WARN"))) {
+      stack.awaitReady(Duration.ofSeconds(60));
+      TwilioPhone phone = new TwilioPhone(URI.create(stack.workerUrl()), stack.publicBaseUrl(), stack.twilioAuthToken());
+      play(stack, phone, warmup, rate, 1_000_000);
+      Result r = play(stack, phone, journeys, rate, 2_000_000);
+      long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+      System.out.printf(
+          "{\"journeys\":%d,\"rate_per_s\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,\"max\":%.1f},\"sms_per_journey\":%.3f,\"lost\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d}%n",
+          journeys, rate, latency.toMillis(), r.percentile(50), r.percentile(90), r.percentile(99), r.max(),
+          r.smsPerJourney(), r.lost(), heapMb, Runtime.getRuntime().availableProcessors());
+      return r.lost() == 0 && r.smsPerJourney() == 1.0 ? 0 : 1;
+    }
+  }
+
+  private static Result play(LocalStack stack, TwilioPhone phone, int journeys, int rate, int callerBase)
+      throws Exception {
+    Map<String, Instant> hangUps = new ConcurrentHashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, rate));
+    long intervalNanos = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < journeys; i++) {
+      String caller = "+1555%07d".formatted(callerBase + i);
+      long due = start + i * intervalNanos;
+      pool.submit(() -> {
+        sleepUntil(due);
+        Call call = phone.call(caller, LocalStack.DEMO_TWILIO_NUMBER);
+        call.missed();
+        hangUps.put(caller, Instant.now());
+        call.hangsUpAtGreeting();
+        return null;
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(10, TimeUnit.MINUTES);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline && countTexted(stack, hangUps) < journeys) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(1000); // any duplicate would show by now
+    List<Double> millis = new ArrayList<>();
+    int sms = 0;
+    int lost = 0;
+    for (var entry : hangUps.entrySet()) {
+      List<FakeMessage> sent = stack.twilio().sentTo(entry.getKey());
+      sms += sent.size();
+      if (sent.isEmpty()) {
+        lost++;
+      } else {
+        millis.add(Duration.between(entry.getValue(), sent.get(0).createdAt()).toNanos() / 1e6);
+      }
+    }
+    Collections.sort(millis);
+    return new Result(millis, (double) sms / journeys, lost);
+  }
+
+  private static long countTexted(LocalStack stack, Map<String, Instant> callers) {
+    return callers.keySet().stream().filter(c -> !stack.twilio().sentTo(c).isEmpty()).count();
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    long wait = nanoTime - System.nanoTime();
+    if (wait > 0) {
+      TimeUnit.NANOSECONDS.sleep(wait);
+    }
+  }
+
+  private record Result(List<Double> sortedMillis, double smsPerJourney, int lost) {
+    double percentile(int p) {
+      if (sortedMillis.isEmpty()) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(p / 100.0 * sortedMillis.size()) - 1;
+      return sortedMillis.get(Math.max(0, Math.min(index, sortedMillis.size() - 1)));
+    }
+
+    double max() {
+      return sortedMillis.isEmpty() ? Double.NaN : sortedMillis.get(sortedMillis.size() - 1);
+    }
+  }
+}

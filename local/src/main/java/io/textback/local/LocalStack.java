@@ -1,0 +1,141 @@
+package io.textback.local;
+
+import io.textback.testkit.EmbeddedDatabase;
+import io.textback.testkit.HubSpotFake;
+import io.textback.testkit.ProcessTestEngine;
+import io.textback.testkit.TwilioFake;
+import io.textback.worker.TextbackApplication;
+import io.textback.worker.deploy.ProcessDeployer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * Everything local mode runs, in one JVM: the in-memory Zeebe engine (gRPC), embedded PostgreSQL,
+ * the Twilio and HubSpot fakes, and the worker with the demo business.
+ */
+public final class LocalStack implements AutoCloseable {
+  public static final String DEMO_BUSINESS = "demo-plumbing";
+  public static final String DEMO_TWILIO_NUMBER = "+15550100000";
+  public static final String DEMO_FORWARD_TO = "+15550100001";
+
+  private final EmbeddedDatabase database;
+  private final ProcessTestEngine engine;
+  private final TwilioFake twilio;
+  private final HubSpotFake hubspot;
+  private final ConfigurableApplicationContext worker;
+  private final LocalSettings settings;
+
+  private LocalStack(LocalSettings settings, Duration fakeLatency, Map<String, Object> extraProperties) {
+    this.settings = settings;
+    database = EmbeddedDatabase.start(settings.postgresPort());
+    engine = settings.enginePort() == 0 ? new ProcessTestEngine() : new ProcessTestEngine(settings.enginePort());
+    twilio = TwilioFake.start(settings.twilioPort(), fakeLatency);
+    hubspot = HubSpotFake.start(settings.hubspotPort());
+    Map<String, Object> properties = new LinkedHashMap<>(workerProperties());
+    properties.putAll(extraProperties);
+    // Above the worker's application.yaml, below environment variables and system properties, so a
+    // user can still override any of them (TEXTBACK_PUBLIC_BASE_URL=...).
+    ApplicationListener<ApplicationEnvironmentPreparedEvent> localDefaults = event ->
+        event.getEnvironment().getPropertySources().addAfter(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource("textback-local", properties));
+    worker = new SpringApplicationBuilder(TextbackApplication.class).listeners(localDefaults).run();
+  }
+
+  public static LocalStack start(LocalSettings settings) {
+    return new LocalStack(settings, Duration.ZERO, Map.of());
+  }
+
+  public static LocalStack start(LocalSettings settings, Duration fakeLatency, Map<String, Object> extraProperties) {
+    return new LocalStack(settings, fakeLatency, extraProperties);
+  }
+
+  private Map<String, Object> workerProperties() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("server.port", settings.workerPort());
+    p.put("spring.datasource.url", database.jdbcUrl());
+    p.put("spring.datasource.username", database.username());
+    p.put("spring.datasource.password", database.password());
+    p.put("camunda.client.grpc-address", "http://" + engine.gatewayAddress());
+    p.put("textback.deploy-processes", true);
+    if (settings.publicBaseUrl() != null) {
+      p.put("textback.public-base-url", settings.publicBaseUrl());
+    }
+    p.put("textback.twilio.base-url", twilio.baseUrl());
+    p.put("textback.twilio.account-sid", TwilioFake.ACCOUNT_SID);
+    p.put("textback.twilio.auth-token", settings.twilioAuthToken());
+    p.put("textback.businesses[0].id", DEMO_BUSINESS);
+    p.put("textback.businesses[0].name", "Demo Plumbing");
+    p.put("textback.businesses[0].twilio-number", DEMO_TWILIO_NUMBER);
+    p.put("textback.businesses[0].forward-to", DEMO_FORWARD_TO);
+    p.put("textback.businesses[0].timezone", "America/New_York");
+    p.put("textback.businesses[0].voicemail-window", settings.voicemailWindow());
+    return p;
+  }
+
+  /** Waits until the models are deployed, so the first call is not lost. */
+  public LocalStack awaitReady(Duration timeout) throws InterruptedException {
+    ProcessDeployer deployer = worker.getBean(ProcessDeployer.class);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!deployer.isDeployed()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the process models were not deployed within " + timeout);
+      }
+      Thread.sleep(50);
+    }
+    return this;
+  }
+
+  public int workerPort() {
+    return ((WebServerApplicationContext) worker).getWebServer().getPort();
+  }
+
+  public String workerUrl() {
+    return "http://localhost:" + workerPort();
+  }
+
+  /** The base URL webhooks are signed over. */
+  public String publicBaseUrl() {
+    return settings.publicBaseUrl() != null ? settings.publicBaseUrl() : workerUrl();
+  }
+
+  public String twilioAuthToken() {
+    return settings.twilioAuthToken();
+  }
+
+  public ProcessTestEngine engine() {
+    return engine;
+  }
+
+  public TwilioFake twilio() {
+    return twilio;
+  }
+
+  public HubSpotFake hubspot() {
+    return hubspot;
+  }
+
+  public EmbeddedDatabase database() {
+    return database;
+  }
+
+  public ConfigurableApplicationContext worker() {
+    return worker;
+  }
+
+  @Override
+  public void close() throws Exception {
+    worker.close();
+    hubspot.close();
+    twilio.close();
+    engine.close();
+    database.close();
+  }
+}

@@ -1,0 +1,59 @@
+package io.textback.local;
+
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Local mode: textback with no accounts and no Docker. Subcommands: (none) runs it, {@code
+ * play-call} plays a call against a running local mode, {@code benchmark} measures it.
+ */
+public final class LocalTextback {
+  private LocalTextback() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "run" : args[0];
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    switch (command) {
+      case "run" -> run();
+      case "play-call" -> System.exit(PlayCall.run(rest));
+      case "benchmark" -> System.exit(Benchmark.run(rest));
+      default -> {
+        System.err.println("usage: textback-local [run | play-call --help | benchmark --help]");
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void run() throws Exception {
+    long started = System.nanoTime();
+    LocalSettings settings = LocalSettings.fromEnvironment(System.getenv());
+    LocalStack stack = LocalStack.start(settings).awaitReady(Duration.ofSeconds(60));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        stack.close();
+      } catch (Exception e) {
+        // shutting down anyway
+      }
+    }));
+    System.out.printf("""
+
+        textback local mode is ready (%.1f s)
+          worker        %s   (webhooks under /webhooks/twilio/voice, health at /actuator/health)
+          Zeebe engine  grpc://localhost:%s   (in-memory; deploy from Camunda Modeler here)
+          PostgreSQL    %s   (user postgres, password postgres)
+          Twilio fake   %s   (SMS sent: GET /__admin/requests, or Messages.json)
+          HubSpot fake  %s   (GET /__admin/requests)
+          demo business Demo Plumbing: Twilio number %s rings %s; voicemail window %s
+          Twilio auth token (signs webhooks): %s
+
+        Play a missed call:  bin/play-call --scenario hang-up
+        Stop: Ctrl-C
+        %n""",
+        (System.nanoTime() - started) / 1e9, stack.workerUrl(),
+        stack.engine().gatewayAddress().replaceAll(".*:", ""), stack.database().jdbcUrl(),
+        stack.twilio().baseUrl(), stack.hubspot().baseUrl(), LocalStack.DEMO_TWILIO_NUMBER,
+        LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(),
+        "local-dev-token".equals(settings.twilioAuthToken()) ? "local-dev-token" : "(from TWILIO_AUTH_TOKEN)");
+    Thread.currentThread().join();
+  }
+}

@@ -1,0 +1,135 @@
+package io.textback.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.textback.testkit.TwilioFake;
+import io.textback.testkit.TwilioPhone;
+import io.textback.testkit.TwilioPhone.Call;
+import io.textback.testkit.WebhookResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Plays one call against a running local mode, as Twilio would send it, and shows what was texted. */
+final class PlayCall {
+  private static final String USAGE = """
+      usage: bin/play-call [--scenario S] [--from +1555...] [--to +15550100000] [--worker URL]
+                           [--twilio-fake URL] [--token T] [--wait SECONDS]
+        --scenario   hang-up       missed, caller hangs up at the greeting: texted at once (default)
+                     no-voicemail  missed, caller stays silent: texted when the voicemail window passes
+                     voicemail     missed, caller leaves a 20 s voicemail: no text
+                     answered      the business picks up: no text
+                     duplicate     hang-up, with every webhook delivered twice: still one text
+        --from       the caller (default: a random 555 number)
+        --worker     where the worker listens (default http://localhost:8080); webhooks are signed
+                     over --public-url (default: the same)
+        --token      Twilio auth token (default $TWILIO_AUTH_TOKEN or local-dev-token)
+        --wait       how long to wait for the text, in seconds (default 90)
+      """;
+
+  private PlayCall() {}
+
+  static int run(String[] args) throws Exception {
+    Options o = new Options(args);
+    if (o.help()) {
+      System.out.print(USAGE);
+      return 0;
+    }
+    String worker = o.get("worker", "http://localhost:8080");
+    String token = o.get("token", System.getenv().getOrDefault("TWILIO_AUTH_TOKEN", "local-dev-token"));
+    String fake = o.get("twilio-fake", "http://localhost:8091");
+    String from = o.get("from", "+1555%07d".formatted(ThreadLocalRandom.current().nextInt(2_000_000, 9_999_999)));
+    String to = o.get("to", LocalStack.DEMO_TWILIO_NUMBER);
+    String scenario = o.get("scenario", "hang-up");
+    Duration wait = Duration.ofSeconds(o.getInt("wait", 90));
+    TwilioPhone phone = new TwilioPhone(URI.create(worker), o.get("public-url", worker), token);
+    Call call = phone.call(from, to);
+    System.out.printf("Calling %s from %s (CallSid %s), scenario %s%n", to, from, call.callSid(), scenario);
+
+    boolean expectText;
+    switch (scenario) {
+      case "hang-up" -> {
+        step("call rings at the Twilio number", call.rings());
+        step("nobody answers (DialCallStatus=no-answer)", call.dialEnded("no-answer"));
+        step("caller hangs up at the greeting", call.hangsUpAtGreeting());
+        expectText = true;
+      }
+      case "no-voicemail" -> {
+        step("call rings at the Twilio number", call.rings());
+        step("nobody answers (DialCallStatus=no-answer)", call.dialEnded("no-answer"));
+        System.out.println("  caller stays on the line without leaving a message...");
+        expectText = true;
+      }
+      case "voicemail" -> {
+        step("call rings at the Twilio number", call.rings());
+        step("nobody answers (DialCallStatus=no-answer)", call.dialEnded("no-answer"));
+        step("caller leaves a 20 s voicemail", call.leavesVoicemail(20));
+        expectText = false;
+      }
+      case "answered" -> {
+        step("call rings at the Twilio number", call.rings());
+        step("the business answers (DialCallStatus=completed)", call.dialEnded("completed"));
+        expectText = false;
+      }
+      case "duplicate" -> {
+        step("call rings at the Twilio number", call.rings());
+        step("nobody answers (DialCallStatus=no-answer)", call.dialEnded("no-answer"));
+        step("  ...the same callback again", call.dialEnded("no-answer"));
+        step("caller hangs up at the greeting", call.hangsUpAtGreeting());
+        step("  ...the same callback again", call.hangsUpAtGreeting());
+        expectText = true;
+      }
+      default -> {
+        System.err.print("unknown scenario '" + scenario + "'\n" + USAGE);
+        return 2;
+      }
+    }
+    return expectText ? awaitText(fake, from, wait) : expectNoText(fake, from);
+  }
+
+  private static void step(String what, WebhookResponse response) {
+    System.out.printf("  %-48s -> HTTP %d%n", what, response.status());
+    if (response.status() >= 300) {
+      System.out.println("     " + response.body().trim());
+    }
+  }
+
+  private static int awaitText(String fake, String caller, Duration wait) throws Exception {
+    System.out.printf("Waiting up to %d s for the text-back at the Twilio fake...%n", wait.toSeconds());
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode messages = messagesTo(fake, caller);
+      if (!messages.isEmpty()) {
+        for (JsonNode m : messages) {
+          System.out.printf("Texted %s from %s (%s):%n  \"%s\"%n", m.path("to").asText(), m.path("from").asText(),
+              m.path("sid").asText(), m.path("body").asText());
+        }
+        Thread.sleep(2000);
+        int count = messagesTo(fake, caller).size();
+        System.out.println(count == 1 ? "Exactly one SMS, as it should be." : "UNEXPECTED: " + count + " SMS");
+        return count == 1 ? 0 : 1;
+      }
+      Thread.sleep(250);
+    }
+    System.out.println("No text arrived within the wait. Is local mode running (bin/local)?");
+    return 1;
+  }
+
+  private static int expectNoText(String fake, String caller) throws Exception {
+    Thread.sleep(3000);
+    int count = messagesTo(fake, caller).size();
+    System.out.println(count == 0 ? "No SMS, as it should be." : "UNEXPECTED: " + count + " SMS sent");
+    return count == 0 ? 0 : 1;
+  }
+
+  private static JsonNode messagesTo(String fake, String caller) throws Exception {
+    String url = fake + "/2010-04-01/Accounts/" + TwilioFake.ACCOUNT_SID + "/Messages.json?To="
+        + java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return new ObjectMapper().readTree(response.body()).path("messages");
+  }
+}
