@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class Benchmark {
   private static final String USAGE = """
-      usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--twilio-latency-ms 0]
+      usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--greeting-ms 3000]
+                           [--twilio-latency-ms 0]
         Starts its own local mode on free ports (an already running one is not touched), plays
-        --journeys missed calls at --rate per second where the caller hangs up at the greeting,
-        and measures hang-up webhook -> SMS request at the Twilio fake.
+        --journeys missed calls at --rate per second where the caller listens to the greeting for
+        --greeting-ms and hangs up, and measures hang-up webhook -> SMS request at the Twilio fake.
       """;
 
   private Benchmark() {}
@@ -39,25 +40,27 @@ final class Benchmark {
     int rate = o.getInt("rate", 10);
     int warmup = o.getInt("warmup", 20);
     Duration latency = Duration.ofMillis(o.getInt("twilio-latency-ms", 0));
+    Duration greeting = Duration.ofMillis(o.getInt("greeting-ms", 3000));
     try (LocalStack stack = LocalStack.start(LocalSettings.ephemeral("45s"), latency,
         Map.of("logging.level.io.textback", "WARN", "logging.level.io.camunda", "WARN"))) {
       stack.awaitReady(Duration.ofSeconds(60));
       TwilioPhone phone = new TwilioPhone(URI.create(stack.workerUrl()), stack.publicBaseUrl(), stack.twilioAuthToken());
-      play(stack, phone, warmup, rate, 1_000_000);
-      Result r = play(stack, phone, journeys, rate, 2_000_000);
+      play(stack, phone, warmup, rate, greeting, 1_000_000);
+      Result r = play(stack, phone, journeys, rate, greeting, 2_000_000);
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
       System.out.printf(
-          "{\"journeys\":%d,\"rate_per_s\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,\"max\":%.1f},\"sms_per_journey\":%.3f,\"lost\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d}%n",
-          journeys, rate, latency.toMillis(), r.percentile(50), r.percentile(90), r.percentile(99), r.max(),
+          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,\"max\":%.1f},\"sms_per_journey\":%.3f,\"lost\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d}%n",
+          journeys, rate, greeting.toMillis(), latency.toMillis(), r.percentile(50), r.percentile(90), r.percentile(99), r.max(),
           r.smsPerJourney(), r.lost(), heapMb, Runtime.getRuntime().availableProcessors());
       return r.lost() == 0 && r.smsPerJourney() == 1.0 ? 0 : 1;
     }
   }
 
-  private static Result play(LocalStack stack, TwilioPhone phone, int journeys, int rate, int callerBase)
+  private static Result play(LocalStack stack, TwilioPhone phone, int journeys, int rate, Duration greeting,
+      int callerBase)
       throws Exception {
     Map<String, Instant> hangUps = new ConcurrentHashMap<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, rate));
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
     long intervalNanos = 1_000_000_000L / rate;
     long start = System.nanoTime();
     for (int i = 0; i < journeys; i++) {
@@ -67,6 +70,7 @@ final class Benchmark {
         sleepUntil(due);
         Call call = phone.call(caller, LocalStack.DEMO_TWILIO_NUMBER);
         call.missed();
+        Thread.sleep(greeting);
         hangUps.put(caller, Instant.now());
         call.hangsUpAtGreeting();
         return null;

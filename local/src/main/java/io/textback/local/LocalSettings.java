@@ -25,7 +25,17 @@ public record LocalSettings(
 
   /** Every port picked free; for benchmarks and tests that must not clash with a running local mode. */
   public static LocalSettings ephemeral(String voicemailWindow) {
-    return new LocalSettings(0, 0, 0, 0, 0, "local-dev-token", voicemailWindow, null);
+    int workerPort = freePort(); // known before start: webhooks are signed over this URL
+    return new LocalSettings(workerPort, 0, 0, 0, 0, "local-dev-token", voicemailWindow,
+        "http://localhost:" + workerPort);
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static int intOf(Map<String, String> env, String name, int fallback) {

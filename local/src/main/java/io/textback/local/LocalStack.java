@@ -65,9 +65,7 @@ public final class LocalStack implements AutoCloseable {
     p.put("spring.datasource.password", database.password());
     p.put("camunda.client.grpc-address", "http://" + engine.gatewayAddress());
     p.put("textback.deploy-processes", true);
-    if (settings.publicBaseUrl() != null) {
-      p.put("textback.public-base-url", settings.publicBaseUrl());
-    }
+    p.put("textback.public-base-url", settings.publicBaseUrl());
     p.put("textback.twilio.base-url", twilio.baseUrl());
     p.put("textback.twilio.account-sid", TwilioFake.ACCOUNT_SID);
     p.put("textback.twilio.auth-token", settings.twilioAuthToken());
@@ -103,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
 
   /** The base URL webhooks are signed over. */
   public String publicBaseUrl() {
-    return settings.publicBaseUrl() != null ? settings.publicBaseUrl() : workerUrl();
+    return settings.publicBaseUrl();
   }
 
   public String twilioAuthToken() {
