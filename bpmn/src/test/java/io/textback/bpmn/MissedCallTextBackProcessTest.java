@@ -23,7 +23,7 @@ class MissedCallTextBackProcessTest {
   @BeforeAll
   static void start() {
     zeebe = new ProcessTestEngine();
-    zeebe.deploy("bpmn/missed-call-text-back.bpmn");
+    zeebe.deploy("bpmn/missed-call-text-back.bpmn", "bpmn/lead-conversation.bpmn");
   }
 
   @AfterAll
@@ -67,6 +67,15 @@ class MissedCallTextBackProcessTest {
     zeebe.complete(job, Map.of("textBack", Map.of("outcome", "SENT", "messageSid", "SM" + instance)));
   }
 
+  /** After the text-back the lead conversation runs; here it ends at once (the lead says STOP). */
+  void conversationEnds(Call call) {
+    long conversation = zeebe.instanceStartedFor("lead-conversation", "leadKey", call.leadKey());
+    assertThat(zeebe.variable(conversation, "leadPhone")).isEqualTo(call.leadKey().substring(5));
+    assertThat(zeebe.variable(conversation, "channel")).isEqualTo("call");
+    zeebe.publish("lead-opted-out", call.leadKey(), "SM-stop-" + call.callSid(), Map.of());
+    zeebe.complete(zeebe.nextJob("close-conversation", conversation), Map.of());
+  }
+
   @Test
   void callerHangsUpAtTheGreeting_textedAtOnce() {
     Call call = missCall();
@@ -79,6 +88,8 @@ class MissedCallTextBackProcessTest {
     assertThat(job.getVariablesAsMap()).containsEntry("to", call.leadKey().substring(5))
         .containsEntry("from", "+15550100000").containsEntry("idempotencyKey", call.callSid() + ":text-back");
     zeebe.complete(job, Map.of("textBack", Map.of("outcome", "SENT", "messageSid", "SM1")));
+    assertThat(zeebe.completedElements(instance)).doesNotContain("Texted");
+    conversationEnds(call);
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
   }
 
@@ -94,6 +105,7 @@ class MissedCallTextBackProcessTest {
     zeebe.increaseTime(Duration.ofSeconds(16));
     assertThat(zeebe.completedElements(instance)).contains("VoicemailWindowPassed");
     sent(instance);
+    conversationEnds(call);
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
   }
 
@@ -118,6 +130,7 @@ class MissedCallTextBackProcessTest {
 
     zeebe.publish("voicemail-left", call.callSid(), "RE" + call.callSid(), Map.of());
     sent(instance);
+    conversationEnds(call);
 
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
   }
@@ -167,6 +180,7 @@ class MissedCallTextBackProcessTest {
     screen(instance, true, false);
 
     sent(instance);
+    conversationEnds(call);
 
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
   }
@@ -182,6 +196,7 @@ class MissedCallTextBackProcessTest {
     screen(instance, true, false);
     zeebe.publish("caller-hung-up", call.callSid(), call.callSid(), Map.of());
     sent(instance);
+    conversationEnds(call);
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
   }
 }

@@ -67,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.deploy-processes", true);
     p.put("textback.public-base-url", settings.publicBaseUrl());
     p.put("textback.twilio.base-url", twilio.baseUrl());
+    p.put("textback.twilio.lookup-base-url", twilio.baseUrl());
     p.put("textback.twilio.account-sid", TwilioFake.ACCOUNT_SID);
     p.put("textback.twilio.auth-token", settings.twilioAuthToken());
     p.put("textback.businesses[0].id", DEMO_BUSINESS);

@@ -2,6 +2,7 @@ package io.textback.testkit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -10,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A WireMock server that answers like Twilio's REST API (Messages create and list), with its
+ * A WireMock server that answers like Twilio's REST API (Messages create and list, Lookup v2), with its
  * standard /__admin API for people and tests. Stubs a test adds (default priority) win over the
  * fake's own (priority 10), so a test can inject errors.
  */
@@ -19,13 +20,15 @@ public final class TwilioFake implements AutoCloseable {
   private static final String MESSAGES = "/2010-04-01/Accounts/[^/]+/Messages\\.json";
   private final WireMockServer server;
   private final TwilioMessagesTransformer messages;
+  private final TwilioLookupTransformer lookup;
   private final Duration latency;
 
   private TwilioFake(int port, Duration latency) {
     this.messages = new TwilioMessagesTransformer();
+    this.lookup = new TwilioLookupTransformer();
     this.latency = latency;
     this.server = new WireMockServer(WireMockConfiguration.options()
-        .port(port).extensions(messages).containerThreads(64).jettyAcceptors(2));
+        .port(port).extensions(messages, lookup).containerThreads(64).jettyAcceptors(2));
     server.start();
     addDefaultStubs();
   }
@@ -45,6 +48,20 @@ public final class TwilioFake implements AutoCloseable {
         .willReturn(aResponse().withTransformers(TwilioMessagesTransformer.NAME)
             .withHeader("Content-Type", "application/json")
             .withFixedDelay((int) latency.toMillis())));
+    server.stubFor(get(urlPathMatching("/v2/PhoneNumbers/.+")).atPriority(10)
+        .willReturn(aResponse().withTransformers(TwilioLookupTransformer.NAME)
+            .withHeader("Content-Type", "application/json")
+            .withFixedDelay((int) latency.toMillis())));
+  }
+
+  /** Lookup (same server: point textback.twilio.lookup-base-url here) answers this line type. */
+  public void setLineType(String phone, String type) {
+    lookup.setLineType(phone, type);
+  }
+
+  /** The SMS a test would see on the lead's phone, oldest first. */
+  public List<String> bodiesTo(String phone) {
+    return sentTo(phone).stream().map(FakeMessage::body).toList();
   }
 
   public String baseUrl() {
@@ -72,6 +89,7 @@ public final class TwilioFake implements AutoCloseable {
   public void reset() {
     server.resetAll();
     messages.clear();
+    lookup.clear();
     addDefaultStubs();
   }
 

@@ -24,7 +24,7 @@ class TwilioFakeTest {
     fake = TwilioFake.start(0);
     gateway = new TwilioSmsGateway(TwilioClientFactory.messagesApi(new TwilioSettings(fake.baseUrl(),
         TwilioFake.ACCOUNT_SID, "token", null, null, null, null)), TwilioFake.ACCOUNT_SID, null,
-        TwilioSmsGateway.RateLimitBackoff.DEFAULT);
+        TwilioSmsGateway.RateLimitBackoff.DEFAULT, 100);
   }
 
   @AfterAll

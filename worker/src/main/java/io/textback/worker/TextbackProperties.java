@@ -35,7 +35,11 @@ public record TextbackProperties(
       String apiKeySid,
       String apiKeySecret,
       @DefaultValue("3s") Duration connectTimeout,
-      @DefaultValue("10s") Duration readTimeout) {
+      @DefaultValue("10s") Duration readTimeout,
+      @DefaultValue("https://lookups.twilio.com") String lookupBaseUrl,
+      @DefaultValue("true") boolean lookupEnabled,
+      @DefaultValue("180d") Duration lookupCacheTtl,
+      @DefaultValue("10") int messagesPerSecond) {
 
     @Override
     public String toString() {

@@ -1,28 +1,36 @@
 package io.textback.worker.business;
 
+import io.textback.worker.business.BusinessSettings.Timers;
+import io.textback.worker.copy.CopyBook;
+import io.textback.worker.schedule.BusinessHours;
+import io.textback.worker.schedule.QuietHours;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Set;
 
-/** A business as the worker uses it: numbers normalised to E.164, copy checked and rendered. */
+/** A business as the worker uses it: numbers normalised to E.164, hours parsed, copy checked. */
 public record Business(
     String id,
     String name,
     String twilioNumber,
     String forwardTo,
     String region,
-    ZoneId timezone,
     ConnectionMode connection,
     int ringCount,
     Duration voicemailWindow,
     boolean textOnVoicemail,
     String greeting,
-    String textBack,
+    BusinessHours hours,
+    QuietHours quietHours,
+    String dispatcherPhone,
+    String managerPhone,
+    CopyBook copy,
+    Timers timers,
     Set<String> blockedNumbers) {
 
   /** A caller's own number that belongs to the business: never text it. */
   public boolean isOwnNumber(String e164) {
-    return e164.equals(twilioNumber) || e164.equals(forwardTo);
+    return e164.equals(twilioNumber) || e164.equals(forwardTo) || e164.equals(dispatcherPhone)
+        || e164.equals(managerPhone);
   }
 
   public String leadKey(String e164) {

@@ -1,11 +1,14 @@
 package io.textback.worker.business;
 
 import io.textback.worker.TextbackProperties;
-import io.textback.worker.copy.CopyRules;
-import io.textback.worker.copy.CopyRules.Case;
-import io.textback.worker.copy.Gsm7;
+import io.textback.worker.copy.CopyBook;
 import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.schedule.BusinessHours;
+import io.textback.worker.schedule.QuietHours;
+import io.textback.worker.schedule.TimeWindow;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,43 +51,69 @@ public class BusinessDirectory {
 
   private static Optional<Business> build(BusinessSettings s, PhoneNumbers phones, List<String> problems) {
     String who = "business '%s'".formatted(s.id());
-    int before = problems.size();
+    List<String> mine = new ArrayList<>();
     if (s.id() == null || s.id().isBlank() || !s.id().matches("[a-z0-9][a-z0-9-]{0,62}")) {
-      problems.add(who + ": id must be lower-case letters, digits and dashes");
+      mine.add("id must be lower-case letters, digits and dashes");
     }
     if (s.name() == null || s.name().isBlank()) {
-      problems.add(who + ": name is required");
+      mine.add("name is required");
     }
     Optional<String> twilio = phones.toE164(s.twilioNumber(), "US");
     if (twilio.isEmpty()) {
-      problems.add(who + ": twilio-number is not a valid phone number");
+      mine.add("twilio-number is not a valid phone number");
     }
     String region = twilio.map(phones::regionOf).orElse("US");
     Optional<String> forward = phones.toE164(s.forwardTo(), region);
     if (s.connection() == ConnectionMode.DIAL && forward.isEmpty()) {
-      problems.add(who + ": forward-to must be a valid phone number when connection is DIAL");
+      mine.add("forward-to must be a valid phone number when connection is DIAL");
     }
+    String dispatcher = optionalPhone(phones, s.dispatcherPhone(), region, "dispatcher-phone", mine);
+    String manager = optionalPhone(phones, s.managerPhone(), region, "manager-phone", mine);
     if (s.ringCount() < 1 || s.ringCount() > 20) {
-      problems.add(who + ": ring-count must be between 1 and 20");
+      mine.add("ring-count must be between 1 and 20");
     }
     if (s.voicemailWindow().isNegative() || s.voicemailWindow().toMinutes() > 30) {
-      problems.add(who + ": voicemail-window must be between 0 and 30 minutes");
+      mine.add("voicemail-window must be between 0 and 30 minutes");
+    }
+    BusinessHours hours = null;
+    try {
+      Map<DayOfWeek, List<TimeWindow>> week = new EnumMap<>(DayOfWeek.class);
+      s.openingHours().forEach((day, text) -> week.put(day, TimeWindow.parseAll(text)));
+      hours = new BusinessHours(s.timezone(), week, Set.copyOf(s.holidays()));
+    } catch (IllegalArgumentException e) {
+      mine.add("opening-hours: " + e.getMessage());
+    }
+    QuietHours quiet = null;
+    try {
+      quiet = new QuietHours(TimeWindow.parse(s.quietHours()));
+    } catch (IllegalArgumentException e) {
+      mine.add("quiet-hours: " + e.getMessage());
     }
     String name = s.name() == null ? "" : s.name();
-    String textBack = Gsm7.sanitize(s.textBackCopy().replace("{business}", name));
-    CopyRules.violations(textBack, name, Case.MISSED_CALL_FIRST_TEXT)
-        .forEach(rule -> problems.add(who + ": text-back-copy breaks the rule: " + rule));
+    CopyBook copy = CopyBook.load(s.copy(), name, twilio.orElse(""), mine);
     Set<String> blocked = new LinkedHashSet<>();
     for (String raw : s.blockedNumbers()) {
       phones.toE164(raw, region).ifPresentOrElse(blocked::add,
-          () -> problems.add(who + ": blocked-numbers has an invalid number ending " + PhoneNumbers.mask(raw)));
+          () -> mine.add("blocked-numbers has an invalid number ending " + PhoneNumbers.mask(raw)));
     }
-    if (problems.size() > before) {
+    mine.forEach(problem -> problems.add(who + ": " + problem));
+    if (!mine.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region,
-        s.timezone(), s.connection(), s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(),
-        s.greeting(), textBack, Set.copyOf(blocked)));
+    return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region, s.connection(),
+        s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(), s.greeting(), hours, quiet, dispatcher, manager,
+        copy, s.timers(), Set.copyOf(blocked)));
+  }
+
+  private static String optionalPhone(PhoneNumbers phones, String raw, String region, String setting, List<String> problems) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    Optional<String> e164 = phones.toE164(raw, region);
+    if (e164.isEmpty()) {
+      problems.add(setting + " is not a valid phone number");
+    }
+    return e164.orElse(null);
   }
 
   public Optional<Business> byId(String id) {

@@ -1,9 +1,11 @@
 package io.textback.worker.business;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -11,7 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param ringCount rings before the call counts as missed; keep it below the phone's own voicemail
  * @param voicemailWindow how long a caller has to leave a voicemail before the text-back goes out
- * @param textBackCopy the first text; {business} is replaced by the name
+ * @param openingHours per day, "08:00-18:00" (several: "08:00-12:00,13:00-17:00"; or "closed");
+ *     days left out are closed; none at all means Monday to Friday 08:00-18:00
+ * @param quietHours when follow-ups may reach a lead, in the lead's local time
+ * @param dispatcherPhone texted when a replying lead waits longer than the response SLA
+ * @param managerPhone texted when the lead still waits after the escalation delay
  */
 public record BusinessSettings(
     String id,
@@ -24,21 +30,76 @@ public record BusinessSettings(
     @DefaultValue("45s") Duration voicemailWindow,
     @DefaultValue("false") boolean textOnVoicemail,
     String greeting,
-    String textBackCopy,
+    Map<DayOfWeek, String> openingHours,
+    @DefaultValue List<LocalDate> holidays,
+    @DefaultValue("08:00-21:00") String quietHours,
+    String dispatcherPhone,
+    String managerPhone,
+    @DefaultValue Copy copy,
+    @DefaultValue Timers timers,
     @DefaultValue List<String> blockedNumbers) {
 
   public static final String DEFAULT_GREETING =
       "Sorry, we can't take your call right now. Please leave a message after the tone, or hang up and we'll text you right back.";
-  public static final String DEFAULT_TEXT_BACK =
-      "Hi, it's {business}. Sorry we missed your call! What can we help you with? Reply STOP to opt out.";
+  public static final String DEFAULT_OPENING_HOURS = "08:00-18:00";
 
   public BusinessSettings {
     greeting = greeting == null || greeting.isBlank() ? DEFAULT_GREETING : greeting;
-    textBackCopy = textBackCopy == null || textBackCopy.isBlank() ? DEFAULT_TEXT_BACK : textBackCopy;
+    openingHours = openingHours == null || openingHours.isEmpty() ? weekdays() : Map.copyOf(openingHours);
+    holidays = holidays == null ? List.of() : List.copyOf(holidays);
     blockedNumbers = blockedNumbers == null ? List.of() : List.copyOf(blockedNumbers);
+    copy = copy == null ? Copy.DEFAULTS : copy;
+    timers = timers == null ? Timers.DEFAULTS : timers;
   }
 
-  public Set<String> blockedSet() {
-    return Set.copyOf(blockedNumbers);
+  private static Map<DayOfWeek, String> weekdays() {
+    return Map.of(DayOfWeek.MONDAY, DEFAULT_OPENING_HOURS, DayOfWeek.TUESDAY, DEFAULT_OPENING_HOURS,
+        DayOfWeek.WEDNESDAY, DEFAULT_OPENING_HOURS, DayOfWeek.THURSDAY, DEFAULT_OPENING_HOURS,
+        DayOfWeek.FRIDAY, DEFAULT_OPENING_HOURS);
+  }
+
+  /**
+   * The business's copy per case. Placeholders: {business}, {firstName}, {phone} (the business's
+   * number), {leadPhone} and {minutes} (staff texts only).
+   */
+  public record Copy(
+      @DefaultValue(DEFAULT_MISSED_CALL) String missedCall,
+      @DefaultValue(DEFAULT_AFTER_HOURS) String afterHours,
+      @DefaultValue(DEFAULT_FORM) String form,
+      @DefaultValue(DEFAULT_FORM_AFTER_HOURS) String formAfterHours,
+      @DefaultValue(DEFAULT_FOLLOW_UP_1) String followUp1,
+      @DefaultValue(DEFAULT_FOLLOW_UP_2) String followUp2,
+      @DefaultValue(DEFAULT_ESCALATION) String escalation,
+      @DefaultValue(DEFAULT_HELP) String help) {
+    public static final String DEFAULT_MISSED_CALL =
+        "Hi, it's {business}. Sorry we missed your call! What can we help you with? Reply STOP to opt out.";
+    public static final String DEFAULT_AFTER_HOURS =
+        "Hi, it's {business}. Sorry we missed your call! We're closed now and will reply first thing when we open. What can we help you with? Reply STOP to opt out.";
+    public static final String DEFAULT_FORM =
+        "Hi {firstName}, it's {business}. Thanks for your request! What's the best time to reach you? Reply STOP to opt out.";
+    public static final String DEFAULT_FORM_AFTER_HOURS =
+        "Hi {firstName}, it's {business}. Thanks for your request! We're closed now and a person will answer first thing when we open. What's the best time to reach you? Reply STOP to opt out.";
+    public static final String DEFAULT_FOLLOW_UP_1 =
+        "Hi, it's {business} again. We'd still love to help. What can we do for you?";
+    public static final String DEFAULT_FOLLOW_UP_2 =
+        "{business} here, checking in one last time. Reply any time if you still need a hand.";
+    public static final String DEFAULT_ESCALATION =
+        "textback: {leadPhone} replied to {business} and has waited {minutes} min for an answer. Please reply now.";
+    public static final String DEFAULT_HELP =
+        "{business}: we text you about your call or request. Call us at {phone}. Reply STOP to opt out.";
+    public static final Copy DEFAULTS = new Copy(DEFAULT_MISSED_CALL, DEFAULT_AFTER_HOURS, DEFAULT_FORM,
+        DEFAULT_FORM_AFTER_HOURS, DEFAULT_FOLLOW_UP_1, DEFAULT_FOLLOW_UP_2, DEFAULT_ESCALATION, DEFAULT_HELP);
+  }
+
+  /** The conversation's timers (ISO-8601 in the BPMN): RevOps can also override them in Modeler. */
+  public record Timers(
+      @DefaultValue("1h") Duration followUp1,
+      @DefaultValue("24h") Duration followUp2,
+      @DefaultValue("2d") Duration finalWait,
+      @DefaultValue("5m") Duration responseSla,
+      @DefaultValue("30m") Duration escalationDelay,
+      @DefaultValue("7d") Duration conversationTtl) {
+    public static final Timers DEFAULTS = new Timers(Duration.ofHours(1), Duration.ofHours(24),
+        Duration.ofDays(2), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofDays(7));
   }
 }

@@ -18,7 +18,11 @@ public final class CopyRules {
     /** The first text after a web form. */
     FORM_FIRST_TEXT(false, true),
     /** Any later text in a conversation. */
-    FOLLOW_UP(false, false);
+    FOLLOW_UP(false, false),
+    /** The answer to HELP or INFO. */
+    HELP(false, false),
+    /** A text to the business's own staff (escalations): GSM-7 and length only. */
+    STAFF(false, false);
 
     final boolean mustSayMissed;
     final boolean firstText;
@@ -35,7 +39,7 @@ public final class CopyRules {
     if (text == null || text.isBlank()) {
       return List.of("the text is empty");
     }
-    if (!nameWithinFirstWords(text, businessName, 6)) {
+    if (kind != Case.STAFF && !nameWithinFirstWords(text, businessName, 6)) {
       broken.add("the business's name (\"%s\") must appear within the first six words".formatted(businessName));
     }
     String lower = text.toLowerCase(Locale.ROOT);
@@ -48,8 +52,8 @@ public final class CopyRules {
     if (!Gsm7.isGsm7(text)) {
       broken.add("GSM-7 characters only (no emoji or other symbols that turn the text into UCS-2); found: "
           + nonGsm(text));
-    } else if (kind.firstText && Gsm7.segments(text) > MAX_FIRST_TEXT_SEGMENTS) {
-      broken.add("a first text may use at most 2 SMS segments (306 GSM-7 characters); this one takes "
+    } else if (Gsm7.segments(text) > MAX_FIRST_TEXT_SEGMENTS) {
+      broken.add("a text may use at most 2 SMS segments (306 GSM-7 characters); this one takes "
           + Gsm7.segments(text) + " (" + Gsm7.septets(text) + " characters)");
     }
     if (kind.firstText && !lower.replaceAll("\\s+", " ").contains("reply stop to opt out")) {

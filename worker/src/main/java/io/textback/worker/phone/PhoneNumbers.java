@@ -5,6 +5,9 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.textback.connector.twilio.PhoneMask;
+import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +50,22 @@ public class PhoneNumbers {
       return region == null || "ZZ".equals(region) ? "US" : region;
     } catch (NumberParseException e) {
       return "US";
+    }
+  }
+
+  /**
+   * The timezones a number may be in (from its area code), or {@code fallback} when unknown. A
+   * number in an area that spans zones returns them all, so quiet hours can hold in each.
+   */
+  public List<ZoneId> timeZonesOf(String e164, ZoneId fallback) {
+    try {
+      List<String> ids = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(util.parse(e164, "US"));
+      List<ZoneId> zones = ids.stream()
+          .filter(id -> !id.equals(PhoneNumberToTimeZonesMapper.getUnknownTimeZone()))
+          .map(ZoneId::of).toList();
+      return zones.isEmpty() ? List.of(fallback) : zones;
+    } catch (NumberParseException | java.time.DateTimeException e) {
+      return List.of(fallback);
     }
   }
 

@@ -3,7 +3,9 @@ package io.textback.worker.screening;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.exception.CamundaError;
+import io.textback.worker.EngineTime;
 import io.textback.worker.business.Business;
+import java.time.Clock;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.phone.PhoneNumbers;
 import org.slf4j.Logger;
@@ -16,18 +18,20 @@ public class ScreenCallerWorker {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenCallerWorker.class);
   private final BusinessDirectory businesses;
   private final CallerScreen screen;
+  private final Clock clock;
 
-  public ScreenCallerWorker(BusinessDirectory businesses, CallerScreen screen) {
+  public ScreenCallerWorker(BusinessDirectory businesses, CallerScreen screen, Clock clock) {
     this.businesses = businesses;
     this.screen = screen;
+    this.clock = clock;
   }
 
-  @JobWorker(type = "screen-caller", fetchVariables = {"businessId", "callerPhone", "callSid"})
+  @JobWorker(type = "screen-caller", fetchVariables = {"businessId", "callerPhone", "callSid", "now"})
   public ScreeningResult screenCaller(
-      @Variable String businessId, @Variable String callerPhone, @Variable String callSid) {
+      @Variable String businessId, @Variable String callerPhone, @Variable String callSid, @Variable String now) {
     Business business = businesses.byId(businessId).orElseThrow(() ->
         CamundaError.jobError("Unknown business '" + businessId + "': add it to textback.businesses", null, 0));
-    ScreeningResult result = screen.screen(business, callerPhone);
+    ScreeningResult result = screen.screen(business, callerPhone, EngineTime.parse(now, clock));
     if (result.textable()) {
       LOG.info("Call {} from {}: textable", callSid, PhoneNumbers.mask(callerPhone));
     } else {

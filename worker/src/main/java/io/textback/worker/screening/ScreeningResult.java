@@ -3,8 +3,10 @@ package io.textback.worker.screening;
 /**
  * What the screen-caller step hands to the journey.
  *
- * @param notTextedReason anonymous, invalid_number, internal, blocked or opted_out; null when textable
+ * @param notTextedReason anonymous, invalid_number, internal, blocked, opted_out, in_conversation,
+ *     or the line type that cannot take SMS (landline, ...); null when textable
  * @param voicemailWindow ISO-8601 duration, read by the "Voicemail window passed" timer
+ * @param afterHours the call came outside opening hours: the after-hours copy was chosen
  */
 public record ScreeningResult(
     boolean textable,
@@ -13,4 +15,5 @@ public record ScreeningResult(
     String businessPhone,
     String voicemailWindow,
     boolean textOnVoicemail,
+    boolean afterHours,
     String textBackBody) {}

@@ -1,6 +1,7 @@
 package io.textback.worker.sms;
 
 import io.textback.connector.twilio.api.TwilioClientFactory;
+import io.textback.connector.twilio.api.TwilioLookupApi;
 import io.textback.connector.twilio.api.TwilioSettings;
 import io.textback.connector.twilio.sms.SmsOutbox;
 import io.textback.connector.twilio.sms.SmsSendConnector;
@@ -19,8 +20,16 @@ public class SmsConfiguration {
     TextbackProperties.Twilio t = properties.twilio();
     TwilioSettings settings = new TwilioSettings(t.baseUrl(), t.accountSid(), t.authToken(), t.apiKeySid(),
         t.apiKeySecret(), t.connectTimeout(), t.readTimeout());
-    return new TwilioSmsGateway(TwilioClientFactory.messagesApi(settings), t.accountSid(), null,
-        TwilioSmsGateway.RateLimitBackoff.DEFAULT);
+    return new TwilioSmsGateway(TwilioClientFactory.messagesApi(settings), t.accountSid(),
+        properties.publicBaseUrl() + SmsStatusController.PATH, TwilioSmsGateway.RateLimitBackoff.DEFAULT,
+        t.messagesPerSecond());
+  }
+
+  @Bean
+  TwilioLookupApi twilioLookupApi(TextbackProperties properties) {
+    TextbackProperties.Twilio t = properties.twilio();
+    return TwilioClientFactory.lookupApi(new TwilioSettings(t.baseUrl(), t.accountSid(), t.authToken(),
+        t.apiKeySid(), t.apiKeySecret(), t.connectTimeout(), t.readTimeout()), t.lookupBaseUrl());
   }
 
   @Bean

@@ -2,7 +2,7 @@ package io.textback.worker.voice;
 
 import io.textback.worker.business.Business;
 import io.textback.worker.phone.PhoneNumbers;
-import io.textback.worker.webhook.WebhookRejectedException;
+import io.textback.worker.web.RequestRejectedException;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -21,7 +21,7 @@ public record VoiceCall(
   static VoiceCall read(Map<String, String> params, Business business, PhoneNumbers phones) {
     String callSid = required(params, "CallSid");
     if (!callSid.matches("[A-Za-z0-9]{2,64}")) {
-      throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "CallSid is not a Twilio id");
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "CallSid is not a Twilio id");
     }
     String from = params.getOrDefault("From", "");
     Optional<String> caller = phones.toE164(from, business.region());
@@ -32,7 +32,7 @@ public record VoiceCall(
   static String required(Map<String, String> params, String name) {
     String value = params.get(name);
     if (value == null || value.isBlank()) {
-      throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, name + " is required");
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, name + " is required");
     }
     return value;
   }

@@ -5,12 +5,13 @@ import io.textback.worker.TextbackProperties;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.business.ConnectionMode;
+import io.textback.worker.conversation.ConversationStore;
 import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
 import io.textback.worker.phone.PhoneNumbers;
 import io.textback.worker.webhook.TwilioWebhookVerifier;
-import io.textback.worker.webhook.WebhookRejectedException;
+import io.textback.worker.web.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
@@ -43,11 +44,14 @@ public class VoiceWebhookController {
   private final PhoneNumbers phones;
   private final InboundEventStore events;
   private final MessageRelay relay;
+  private final ConversationStore conversations;
   private final String baseUrl;
   private final Clock clock;
 
   public VoiceWebhookController(TwilioWebhookVerifier verifier, BusinessDirectory businesses, PhoneNumbers phones,
-      InboundEventStore events, MessageRelay relay, TextbackProperties properties, Clock clock) {
+      InboundEventStore events, MessageRelay relay, ConversationStore conversations, TextbackProperties properties,
+      Clock clock) {
+    this.conversations = conversations;
     this.verifier = verifier;
     this.businesses = businesses;
     this.phones = phones;
@@ -63,9 +67,7 @@ public class VoiceWebhookController {
     VoiceCall call = read(request);
     Business business = call.business();
     if (business.connection() == ConnectionMode.FORWARDED) {
-      store(VoiceJourneyMessages.callMissed("call-missed:" + call.callSid(), call, "forwarded", clock.instant()));
-      LOG.info("Forwarded call {} from {} for {}: missed", call.callSid(), PhoneNumbers.mask(call.rawFrom()), business.id());
-      return greetingAndRecord(business);
+      return missed(call, "forwarded");
     }
     store(VoiceJourneyMessages.recordOnly("incoming:" + call.callSid(), "call-incoming", call));
     return TwiML.response()
@@ -79,16 +81,13 @@ public class VoiceWebhookController {
     VoiceCall call = read(request);
     String status = VoiceCall.required(call.params(), "DialCallStatus");
     if (MISSED_DIAL_STATUSES.contains(status)) {
-      store(VoiceJourneyMessages.callMissed("call-missed:" + call.callSid(), call, status, clock.instant()));
-      LOG.info("Call {} from {} for {}: missed ({})", call.callSid(), PhoneNumbers.mask(call.rawFrom()),
-          call.business().id(), status);
-      return greetingAndRecord(call.business());
+      return missed(call, status);
     }
     if ("completed".equals(status) || "answered".equals(status)) {
       store(VoiceJourneyMessages.callerReached("dial-status:" + call.callSid(), call));
       return TwiML.response().hangup().toXml();
     }
-    throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "unknown DialCallStatus '" + status + "'");
+    throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "unknown DialCallStatus '" + status + "'");
   }
 
   /**
@@ -131,11 +130,32 @@ public class VoiceWebhookController {
     return TwiML.response().toXml();
   }
 
+  /**
+   * A missed call starts a journey, unless the caller already has an open conversation with the
+   * business: then it is recorded there and no second text-back is sent.
+   */
+  private String missed(VoiceCall call, String reason) {
+    String eventKey = "call-missed:" + call.callSid();
+    var open = call.callerE164().flatMap(phone -> conversations.findOpen(call.business().id(), phone));
+    if (open.isPresent()) {
+      if (events.storeIfNew(VoiceJourneyMessages.recordOnly(eventKey, "repeat-call", call))) {
+        conversations.recordRepeatCall(open.get().id());
+      }
+      LOG.info("Call {} from {} for {}: missed again during an open conversation; no second text",
+          call.callSid(), PhoneNumbers.mask(call.rawFrom()), call.business().id());
+    } else {
+      store(VoiceJourneyMessages.callMissed(eventKey, call, reason, clock.instant()));
+      LOG.info("Call {} from {} for {}: missed ({})", call.callSid(), PhoneNumbers.mask(call.rawFrom()),
+          call.business().id(), reason);
+    }
+    return greetingAndRecord(call.business());
+  }
+
   private VoiceCall read(HttpServletRequest request) {
     Map<String, String> params = verifier.verify(request);
     String to = VoiceCall.required(params, "To");
     Business business = phones.toE164(to, "US").flatMap(businesses::byTwilioNumber)
-        .orElseThrow(() -> new WebhookRejectedException(HttpStatus.NOT_FOUND,
+        .orElseThrow(() -> new RequestRejectedException(HttpStatus.NOT_FOUND,
             "no business has the number ending " + PhoneNumbers.mask(to) + "; add it to textback.businesses"));
     return VoiceCall.read(params, business, phones);
   }
@@ -157,7 +177,7 @@ public class VoiceWebhookController {
     try {
       return value == null ? 0 : Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new WebhookRejectedException(HttpStatus.BAD_REQUEST, "RecordingDuration is not a number");
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "RecordingDuration is not a number");
     }
   }
 

@@ -1,5 +1,7 @@
 package io.textback.worker.webhook;
 
+import io.textback.worker.web.RequestRejectedException;
+
 import io.textback.connector.twilio.signature.TwilioSignature;
 import io.textback.worker.TextbackProperties;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,10 +38,10 @@ public class TwilioWebhookVerifier {
     Map<String, List<String>> form = formParameters(request);
     String signature = request.getHeader(HEADER);
     if (signature == null || signature.isBlank()) {
-      throw new WebhookRejectedException(HttpStatus.FORBIDDEN, "missing " + HEADER);
+      throw new RequestRejectedException(HttpStatus.FORBIDDEN, "missing " + HEADER);
     }
     if (!TwilioSignature.isValid(authToken, url, form, signature)) {
-      throw new WebhookRejectedException(HttpStatus.FORBIDDEN,
+      throw new RequestRejectedException(HttpStatus.FORBIDDEN,
           HEADER + " does not match (signed URL must be " + url + ")");
     }
     Map<String, String> single = new LinkedHashMap<>();

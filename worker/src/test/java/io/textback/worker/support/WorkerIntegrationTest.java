@@ -59,6 +59,7 @@ public abstract class WorkerIntegrationTest {
     registry.add("spring.datasource.password", () -> TestInfrastructure.database().password());
     registry.add("camunda.client.grpc-address", grpcAddress);
     registry.add("textback.twilio.base-url", () -> TestInfrastructure.twilio().baseUrl());
+    registry.add("textback.twilio.lookup-base-url", () -> TestInfrastructure.twilio().baseUrl());
   }
 
   protected ProcessTestEngine engine() {

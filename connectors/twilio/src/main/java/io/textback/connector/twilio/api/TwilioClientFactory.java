@@ -18,6 +18,15 @@ public final class TwilioClientFactory {
   private TwilioClientFactory() {}
 
   public static TwilioMessagesApi messagesApi(TwilioSettings settings) {
+    return builder(settings).target(TwilioMessagesApi.class, settings.baseUrl());
+  }
+
+  /** Lookup lives on its own host (lookups.twilio.com). */
+  public static TwilioLookupApi lookupApi(TwilioSettings settings, String lookupBaseUrl) {
+    return builder(settings).target(TwilioLookupApi.class, lookupBaseUrl);
+  }
+
+  private static Feign.Builder builder(TwilioSettings settings) {
     ObjectMapper mapper =
         new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     return Feign.builder()
@@ -29,8 +38,7 @@ public final class TwilioClientFactory {
             new BasicAuthRequestInterceptor(settings.apiKeySidOrAccountSid(), settings.authSecret()))
         .options(options(settings.connectTimeout(), settings.readTimeout()))
         // Feign must never resend on its own: a resend after a timeout could text twice.
-        .retryer(Retryer.NEVER_RETRY)
-        .target(TwilioMessagesApi.class, settings.baseUrl());
+        .retryer(Retryer.NEVER_RETRY);
   }
 
   private static Request.Options options(Duration connect, Duration read) {

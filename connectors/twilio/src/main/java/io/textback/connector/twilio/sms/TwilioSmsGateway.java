@@ -2,6 +2,9 @@ package io.textback.connector.twilio.sms;
 
 import feign.RetryableException;
 import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.textback.connector.twilio.api.TwilioApiException;
@@ -26,12 +29,22 @@ public class TwilioSmsGateway {
   private final String accountSid;
   private final String statusCallbackUrl;
   private final Retry rateLimitRetry;
+  private final RateLimiterRegistry pacing;
 
-  public TwilioSmsGateway(
-      TwilioMessagesApi api, String accountSid, String statusCallbackUrl, RateLimitBackoff backoff) {
+  /**
+   * @param messagesPerSecond per sending number, to stay inside the A2P 10DLC throughput of the
+   *     business's brand; sends beyond it wait (up to 30 s) instead of drawing 429s
+   */
+  public TwilioSmsGateway(TwilioMessagesApi api, String accountSid, String statusCallbackUrl,
+      RateLimitBackoff backoff, int messagesPerSecond) {
     this.api = api;
     this.accountSid = accountSid;
     this.statusCallbackUrl = statusCallbackUrl;
+    this.pacing = RateLimiterRegistry.of(RateLimiterConfig.custom()
+        .limitForPeriod(Math.max(1, messagesPerSecond))
+        .limitRefreshPeriod(Duration.ofSeconds(1))
+        .timeoutDuration(Duration.ofSeconds(30))
+        .build());
     this.rateLimitRetry =
         Retry.of(
             "twilio-rate-limit",
@@ -58,6 +71,12 @@ public class TwilioSmsGateway {
     form.put("Body", request.body());
     if (statusCallbackUrl != null && !statusCallbackUrl.isBlank()) {
       form.put("StatusCallback", statusCallbackUrl);
+    }
+    RateLimiter sender = pacing.rateLimiter(request.from());
+    if (!sender.acquirePermission()) {
+      throw new TwilioApiException(TwilioErrorCategory.RATE_LIMITED, 0, null,
+          "more texts queued for " + io.textback.connector.twilio.PhoneMask.mask(request.from())
+              + " than its messages-per-second allow", null);
     }
     return Retry.decorateSupplier(rateLimitRetry, () -> call(() -> api.create(accountSid, form))).get();
   }

@@ -37,6 +37,12 @@ public final class TwiML {
     return this;
   }
 
+  /** Answers an incoming SMS with a text (sent by Twilio, from the number that was texted). */
+  public TwiML message(String body) {
+    verbs.add("<Message>" + escape(body) + "</Message>");
+    return this;
+  }
+
   public TwiML hangup() {
     verbs.add("<Hangup/>");
     return this;

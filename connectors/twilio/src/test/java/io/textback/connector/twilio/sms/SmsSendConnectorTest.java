@@ -38,7 +38,7 @@ class SmsSendConnectorTest {
     var settings = new TwilioSettings(twilio.baseUrl(), ACCOUNT, "secret-token", null, null,
         Duration.ofSeconds(1), Duration.ofMillis(500));
     var gateway = new TwilioSmsGateway(TwilioClientFactory.messagesApi(settings), ACCOUNT, null,
-        new RateLimitBackoff(3, Duration.ofMillis(10), Duration.ofMillis(50)));
+        new RateLimitBackoff(3, Duration.ofMillis(10), Duration.ofMillis(50)), 100);
     connector = new SmsSendConnector(gateway, outbox, (business, to) -> guardRefusal);
   }
 
@@ -177,7 +177,7 @@ class SmsSendConnectorTest {
     var lease = outbox.claim(request("CA10:text-back"), Duration.ofSeconds(60));
     assertThat(lease).isInstanceOf(SmsOutbox.Granted.class);
     new TwilioSmsGateway(TwilioClientFactory.messagesApi(new TwilioSettings(twilio.baseUrl(), ACCOUNT,
-        "secret-token", null, null, null, null)), ACCOUNT, null, RateLimitBackoff.DEFAULT)
+        "secret-token", null, null, null, null)), ACCOUNT, null, RateLimitBackoff.DEFAULT, 100)
         .send(request("CA10:text-back"));
     // While its lease lives, a second delivery of the job backs off instead of texting.
     assertThatThrownBy(() -> connector.send(request("CA10:text-back")))

@@ -1,4 +1,4 @@
-package io.textback.worker.webhook;
+package io.textback.worker.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,13 +7,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Refused webhooks answer with their status and reason as plain text, and are logged. */
+/** Refused requests answer with their status and reason as plain text, and are logged. */
 @RestControllerAdvice
-public class WebhookErrorHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(WebhookErrorHandler.class);
+public class RequestErrorHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestErrorHandler.class);
 
-  @ExceptionHandler(WebhookRejectedException.class)
-  ResponseEntity<String> rejected(WebhookRejectedException e, jakarta.servlet.http.HttpServletRequest request) {
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<String> rejected(RequestRejectedException e, jakarta.servlet.http.HttpServletRequest request) {
     LOG.warn("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), e.status().value(), e.getMessage());
     return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
   }

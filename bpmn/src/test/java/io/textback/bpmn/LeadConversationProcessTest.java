@@ -1,0 +1,244 @@
+package io.textback.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.textback.testkit.ProcessTestEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every path of lead-conversation.bpmn, with time moved by the engine's clock. */
+class LeadConversationProcessTest {
+  static final String PROCESS = "lead-conversation";
+  static final String SEND = "io.textback:sms-send:1";
+  static final AtomicInteger LEADS = new AtomicInteger();
+  static ProcessTestEngine zeebe;
+
+  @BeforeAll
+  static void start() {
+    zeebe = new ProcessTestEngine();
+    zeebe.deploy("bpmn/lead-conversation.bpmn");
+  }
+
+  @AfterAll
+  static void stop() {
+    zeebe.close();
+  }
+
+  record Lead(String leadKey, long instance) {}
+
+  /** Starts a conversation and completes "Open the conversation" with the default timers. */
+  Lead converse() {
+    String leadKey = "demo:+1555020%04d".formatted(LEADS.incrementAndGet());
+    long instance = zeebe.client().newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion()
+        .variables(Map.of("businessId", "demo", "businessPhone", "+15550100000", "leadKey", leadKey,
+            "leadPhone", leadKey.substring(5), "channel", "call"))
+        .send().join().getProcessInstanceKey();
+    Map<String, Object> timers = new HashMap<>();
+    timers.put("conversationId", LEADS.get());
+    timers.put("followUp1", "PT1H");
+    timers.put("followUp2", "PT24H");
+    timers.put("finalWait", "P2D");
+    timers.put("responseSla", "PT5M");
+    timers.put("escalationDelay", "PT30M");
+    timers.put("conversationTtl", "P7D");
+    timers.put("followUp1Body", "Demo Plumbing again. What can we do for you?");
+    timers.put("followUp2Body", "Demo Plumbing here, checking in one last time.");
+    zeebe.complete(zeebe.nextJob("open-conversation", instance), timers);
+    return new Lead(leadKey, instance);
+  }
+
+  void quietHours(Lead lead, String wait) {
+    zeebe.complete(zeebe.nextJob("quiet-hours", lead.instance()), Map.of("quietWait", wait));
+  }
+
+  ActivatedJob followUp(Lead lead) {
+    ActivatedJob job = zeebe.nextJob(SEND, lead.instance());
+    zeebe.complete(job, Map.of());
+    return job;
+  }
+
+  void reply(Lead lead) {
+    zeebe.publish("lead-replied", lead.leadKey(), "SM-reply-" + lead.instance(), Map.of());
+  }
+
+  void responseClock(Lead lead, String slaWait) {
+    zeebe.complete(zeebe.nextJob("response-sla", lead.instance()), Map.of("slaWait", slaWait));
+  }
+
+  void ended(Lead lead, String endEvent) {
+    ActivatedJob close = zeebe.nextJob("close-conversation", lead.instance());
+    assertThat(close.getElementId()).isEqualTo(endEvent);
+    zeebe.complete(close, Map.of());
+    assertThat(zeebe.endEvents(lead.instance())).contains(endEvent);
+    assertThat(zeebe.isCompleted(lead.instance())).isTrue();
+  }
+
+  @Test
+  void noReply_twoFollowUpsThenGiveUp() {
+    Lead lead = converse();
+
+    zeebe.increaseTime(Duration.ofMinutes(59));
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("FollowUp1Due");
+    zeebe.increaseTime(Duration.ofMinutes(2));
+    quietHours(lead, "PT0S");
+    ActivatedJob first = followUp(lead);
+    assertThat(first.getVariablesAsMap()).containsEntry("body", "Demo Plumbing again. What can we do for you?")
+        .containsEntry("idempotencyKey", "conversation-" + zeebe.variable(lead.instance(), "conversationId") + ":follow-up-1");
+
+    zeebe.increaseTime(Duration.ofHours(24).plusMinutes(1));
+    quietHours(lead, "PT0S");
+    ActivatedJob second = followUp(lead);
+    assertThat(second.getVariablesAsMap().get("idempotencyKey").toString()).endsWith(":follow-up-2");
+
+    zeebe.increaseTime(Duration.ofDays(2).plusMinutes(1));
+    ended(lead, "NoReply");
+  }
+
+  @Test
+  void aFollowUpDueInQuietHoursWaitsUntilTheyEnd() {
+    Lead lead = converse();
+    zeebe.increaseTime(Duration.ofMinutes(61));
+
+    quietHours(lead, "PT9H");
+    zeebe.increaseTime(Duration.ofHours(8));
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("QuietHoursOver1");
+    zeebe.increaseTime(Duration.ofHours(1).plusMinutes(1));
+
+    assertThat(followUp(lead).getElementId()).isEqualTo("SendFollowUp1");
+  }
+
+  @Test
+  void theQuietHoursStepIsGivenTheEnginesClock() {
+    Lead lead = converse();
+    Instant before = Instant.now();
+    zeebe.increaseTime(Duration.ofMinutes(61));
+
+    ActivatedJob job = zeebe.nextJob("quiet-hours", lead.instance());
+
+    Instant engineNow = ZonedDateTime.parse(job.getVariablesAsMap().get("now").toString()).toInstant();
+    assertThat(engineNow).isAfter(before.plus(Duration.ofMinutes(60)));
+    zeebe.complete(job, Map.of("quietWait", "PT0S"));
+  }
+
+  @Test
+  void aReplyStopsTheFollowUpsAndTheBusinessAnswersInTime_recovered() {
+    Lead lead = converse();
+    reply(lead);
+    responseClock(lead, "PT5M");
+
+    zeebe.publish("agent-replied", lead.leadKey(), "SM-agent-" + lead.instance(), Map.of());
+    zeebe.increaseTime(Duration.ofHours(2));
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("FollowUp1Due", "EscalateToDispatcher");
+
+    zeebe.increaseTime(Duration.ofDays(7));
+    ended(lead, "Recovered");
+  }
+
+  @Test
+  void aReplyAfterTheFirstFollowUpIsRecoveredToo() {
+    Lead lead = converse();
+    zeebe.increaseTime(Duration.ofMinutes(61));
+    quietHours(lead, "PT0S");
+    followUp(lead);
+
+    reply(lead);
+    responseClock(lead, "PT5M");
+    zeebe.publish("agent-replied", lead.leadKey(), "SM-agent-" + lead.instance(), Map.of());
+    zeebe.increaseTime(Duration.ofDays(7).plusMinutes(1));
+
+    ended(lead, "Recovered");
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("SendFollowUp2");
+  }
+
+  @Test
+  void nobodyAnswers_escalatedToTheDispatcherThenTheManager() {
+    Lead lead = converse();
+    reply(lead);
+    responseClock(lead, "PT5M");
+
+    zeebe.increaseTime(Duration.ofMinutes(6));
+    ActivatedJob first = zeebe.nextJob("escalate", lead.instance());
+    assertThat(first.getVariablesAsMap()).containsEntry("escalationLevel", 1);
+    zeebe.complete(first, Map.of());
+    zeebe.increaseTime(Duration.ofMinutes(31));
+    ActivatedJob second = zeebe.nextJob("escalate", lead.instance());
+    assertThat(second.getVariablesAsMap()).containsEntry("escalationLevel", 2);
+    zeebe.complete(second, Map.of());
+
+    zeebe.increaseTime(Duration.ofDays(7).plusMinutes(1));
+    ended(lead, "Recovered");
+  }
+
+  @Test
+  void theBusinessAnswersAfterTheFirstEscalation_noSecondOne() {
+    Lead lead = converse();
+    reply(lead);
+    responseClock(lead, "PT5M");
+    zeebe.increaseTime(Duration.ofMinutes(6));
+    zeebe.complete(zeebe.nextJob("escalate", lead.instance()), Map.of());
+
+    zeebe.publish("agent-replied", lead.leadKey(), "SM-agent-" + lead.instance(), Map.of());
+    zeebe.increaseTime(Duration.ofMinutes(31));
+
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("EscalateToManager");
+    zeebe.increaseTime(Duration.ofDays(7));
+    ended(lead, "Recovered");
+  }
+
+  @Test
+  void stopWhileWaitingForAReply_optedOutAndNoFollowUp() {
+    Lead lead = converse();
+
+    zeebe.publish("lead-opted-out", lead.leadKey(), "SM-stop-" + lead.instance(), Map.of());
+
+    ended(lead, "OptedOut");
+    zeebe.increaseTime(Duration.ofHours(2));
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("FollowUp1Due", "SendFollowUp1");
+  }
+
+  @Test
+  void stopWhileTheBusinessOwesAnAnswer_optedOutAndNoEscalation() {
+    Lead lead = converse();
+    reply(lead);
+    responseClock(lead, "PT5M");
+
+    zeebe.publish("lead-opted-out", lead.leadKey(), "SM-stop-" + lead.instance(), Map.of());
+
+    ended(lead, "OptedOut");
+    zeebe.increaseTime(Duration.ofMinutes(10));
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("EscalateToDispatcher");
+  }
+
+  @Test
+  void stopWhileHeldForQuietHours_theFollowUpNeverGoesOut() {
+    Lead lead = converse();
+    zeebe.increaseTime(Duration.ofMinutes(61));
+    quietHours(lead, "PT9H");
+
+    zeebe.publish("lead-opted-out", lead.leadKey(), "SM-stop-" + lead.instance(), Map.of());
+    ended(lead, "OptedOut");
+    zeebe.increaseTime(Duration.ofHours(10));
+
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("SendFollowUp1");
+  }
+
+  @Test
+  void booked_endsTheConversationFromAnyState() {
+    Lead lead = converse();
+    reply(lead);
+    responseClock(lead, "PT5M");
+    zeebe.publish("agent-replied", lead.leadKey(), "SM-agent-" + lead.instance(), Map.of());
+
+    zeebe.publish("lead-booked", lead.leadKey(), "deal-" + lead.instance(), Map.of());
+
+    ended(lead, "Booked");
+  }
+}

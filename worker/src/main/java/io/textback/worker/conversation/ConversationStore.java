@@ -1,0 +1,81 @@
+package io.textback.worker.conversation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The conversation table: one open conversation per (business, phone). */
+@Repository
+public class ConversationStore {
+  private final JdbcClient jdbc;
+
+  public ConversationStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Opens a conversation, or returns the one already open for this business and phone. */
+  @Transactional
+  public Conversation openOrJoin(String businessId, String phone, String leadKey, String channel) {
+    jdbc.sql("""
+            insert into conversation (business_id, phone, lead_key, channel) values (:b, :p, :k, :c)
+            on conflict (business_id, phone) where state = 'OPEN' do nothing""")
+        .param("b", businessId).param("p", phone).param("k", leadKey).param("c", channel).update();
+    return findOpen(businessId, phone).orElseThrow();
+  }
+
+  public Optional<Conversation> findOpen(String businessId, String phone) {
+    return jdbc.sql("select * from conversation where business_id = :b and phone = :p and state = 'OPEN'")
+        .param("b", businessId).param("p", phone).query(ConversationStore::map).optional();
+  }
+
+  public Optional<Conversation> findOpenByLeadKey(String leadKey) {
+    return jdbc.sql("select * from conversation where lead_key = :k and state = 'OPEN'")
+        .param("k", leadKey).query(ConversationStore::map).optional();
+  }
+
+  public Optional<Conversation> byId(long id) {
+    return jdbc.sql("select * from conversation where id = :id").param("id", id)
+        .query(ConversationStore::map).optional();
+  }
+
+  /** Closes it with the journey's outcome; closing twice keeps the first outcome. */
+  public void close(long id, String outcome) {
+    jdbc.sql("update conversation set state = 'CLOSED', outcome = :o, closed_at = now() where id = :id and state = 'OPEN'")
+        .param("o", outcome).param("id", id).update();
+  }
+
+  /** The same person called again while the conversation was open: no second text-back. */
+  public void recordRepeatCall(long id) {
+    jdbc.sql("update conversation set repeat_calls = repeat_calls + 1, last_repeat_call_at = now() where id = :id")
+        .param("id", id).update();
+  }
+
+  public void recordLeadReply(long id) {
+    jdbc.sql("update conversation set first_reply_at = coalesce(first_reply_at, now()) where id = :id")
+        .param("id", id).update();
+  }
+
+  public void recordAgentReply(long id) {
+    jdbc.sql("update conversation set first_agent_reply_at = coalesce(first_agent_reply_at, now()) where id = :id")
+        .param("id", id).update();
+  }
+
+  /** Stores a text on the conversation (or on none, for a text from a stranger); a repeat sid is a no-op. */
+  public void addMessage(Long conversationId, String businessId, String phone, String direction, String body,
+      String providerSid, String kind) {
+    jdbc.sql("""
+            insert into conversation_message (conversation_id, business_id, phone, direction, body, provider_sid, kind)
+            values (:c, :b, :p, :d, :body, :sid, :kind) on conflict (provider_sid) do nothing""")
+        .param("c", conversationId).param("b", businessId).param("p", phone).param("d", direction)
+        .param("body", body).param("sid", providerSid).param("kind", kind).update();
+  }
+
+  private static Conversation map(ResultSet rs, int i) throws SQLException {
+    return new Conversation(rs.getLong("id"), rs.getString("business_id"), rs.getString("phone"),
+        rs.getString("lead_key"), rs.getString("channel"), rs.getString("state"), rs.getString("outcome"),
+        rs.getTimestamp("opened_at").toInstant(), rs.getInt("repeat_calls"));
+  }
+}

@@ -1,0 +1,107 @@
+package io.textback.worker.conversation;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import io.textback.worker.EngineTime;
+import io.textback.worker.business.Business;
+import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.business.BusinessSettings.Timers;
+import io.textback.worker.copy.CopyCase;
+import io.textback.worker.phone.PhoneNumbers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Job workers of lead-conversation.bpmn: open, quiet hours, the response clock, close. */
+@Component
+public class ConversationWorkers {
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationWorkers.class);
+  /** End event id → the outcome the reports count. */
+  private static final Map<String, String> OUTCOMES = Map.of(
+      "NoReply", "No reply", "Recovered", "Recovered", "Booked", "Booked", "OptedOut", "Opted out");
+
+  private final BusinessDirectory businesses;
+  private final ConversationStore conversations;
+  private final PhoneNumbers phones;
+  private final Clock clock;
+
+  public ConversationWorkers(BusinessDirectory businesses, ConversationStore conversations, PhoneNumbers phones, Clock clock) {
+    this.businesses = businesses;
+    this.conversations = conversations;
+    this.phones = phones;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = "open-conversation", fetchVariables = {"businessId", "leadPhone", "leadKey", "channel",
+      "textBackSid", "textBackBody", "firstName"})
+  public Map<String, Object> open(@Variable String businessId, @Variable String leadPhone, @Variable String leadKey,
+      @Variable String channel, @Variable String textBackSid, @Variable String textBackBody, @Variable String firstName) {
+    Business business = business(businessId);
+    Conversation conversation = conversations.openOrJoin(businessId, leadPhone, leadKey, channel == null ? "call" : channel);
+    if (textBackSid != null && textBackBody != null) {
+      conversations.addMessage(conversation.id(), businessId, leadPhone, "OUT", textBackBody, textBackSid, "text-back");
+    }
+    Timers t = business.timers();
+    Map<String, String> values = new HashMap<>();
+    if (firstName != null) {
+      values.put("firstName", firstName);
+    }
+    Map<String, Object> out = new HashMap<>();
+    out.put("conversationId", conversation.id());
+    out.put("followUp1", t.followUp1().toString());
+    out.put("followUp2", t.followUp2().toString());
+    out.put("finalWait", t.finalWait().toString());
+    out.put("responseSla", t.responseSla().toString());
+    out.put("escalationDelay", t.escalationDelay().toString());
+    out.put("conversationTtl", t.conversationTtl().toString());
+    out.put("followUp1Body", business.copy().render(CopyCase.FOLLOW_UP_1, values));
+    out.put("followUp2Body", business.copy().render(CopyCase.FOLLOW_UP_2, values));
+    LOG.info("Conversation {} open for {} with {}", conversation.id(), businessId, PhoneNumbers.mask(leadPhone));
+    return out;
+  }
+
+  /** How long to hold a follow-up so it reaches the lead inside the allowed window of their local time. */
+  @JobWorker(type = "quiet-hours", fetchVariables = {"businessId", "leadPhone", "now"})
+  public Map<String, Object> quietHours(@Variable String businessId, @Variable String leadPhone, @Variable String now) {
+    Business business = business(businessId);
+    Instant at = EngineTime.parse(now, clock);
+    Instant allowed = business.quietHours().nextAllowed(at, phones.timeZonesOf(leadPhone, business.hours().zone()));
+    Duration wait = Duration.between(at, allowed);
+    if (!wait.isZero()) {
+      LOG.info("Follow-up to {} held {} for quiet hours", PhoneNumbers.mask(leadPhone), wait);
+    }
+    return Map.of("quietWait", wait.toString());
+  }
+
+  /** The response SLA counted in business hours: after hours the clock starts at the next opening. */
+  @JobWorker(type = "response-sla", fetchVariables = {"businessId", "responseSla", "now"})
+  public Map<String, Object> responseClock(@Variable String businessId, @Variable String responseSla, @Variable String now) {
+    Business business = business(businessId);
+    Instant at = EngineTime.parse(now, clock);
+    Duration sla = responseSla == null ? business.timers().responseSla() : Duration.parse(responseSla);
+    Instant deadline = business.hours().addOpenTime(at, sla);
+    return Map.of("slaWait", Duration.between(at, deadline).toString(), "slaDeadline", deadline.toString());
+  }
+
+  /** Execution listener on every end event: the conversation is closed with the journey's outcome. */
+  @JobWorker(type = "close-conversation", fetchVariables = {"conversationId"})
+  public void close(ActivatedJob job, @Variable Long conversationId) {
+    String outcome = OUTCOMES.getOrDefault(job.getElementId(), job.getElementId());
+    if (conversationId != null) {
+      conversations.close(conversationId, outcome);
+      LOG.info("Conversation {} closed: {}", conversationId, outcome);
+    }
+  }
+
+  private Business business(String businessId) {
+    return businesses.byId(businessId).orElseThrow(() ->
+        CamundaError.jobError("Unknown business '" + businessId + "': add it to textback.businesses", null, 0));
+  }
+}

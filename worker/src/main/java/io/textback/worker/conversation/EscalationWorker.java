@@ -1,0 +1,67 @@
+package io.textback.worker.conversation;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.exception.CamundaError;
+import io.textback.connector.twilio.sms.SmsSendConnector;
+import io.textback.connector.twilio.sms.model.SmsSendRequest;
+import io.textback.connector.twilio.sms.model.SmsSendResult;
+import io.textback.worker.EngineTime;
+import io.textback.worker.business.Business;
+import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.copy.CopyCase;
+import io.textback.worker.phone.PhoneNumbers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A lead replied and nobody answered in time: text the dispatcher (level 1), then the manager
+ * (level 2, or the dispatcher again when no manager is set), and record the escalation. The text
+ * goes through the same exactly-once send step as every other.
+ */
+@Component
+public class EscalationWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(EscalationWorker.class);
+  private final BusinessDirectory businesses;
+  private final SmsSendConnector sms;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public EscalationWorker(BusinessDirectory businesses, SmsSendConnector sms, JdbcClient jdbc, Clock clock) {
+    this.businesses = businesses;
+    this.sms = sms;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @JobWorker(type = "escalate", fetchVariables = {"businessId", "conversationId", "leadPhone", "escalationLevel", "now"})
+  public Map<String, Object> escalate(@Variable String businessId, @Variable Long conversationId,
+      @Variable String leadPhone, @Variable Integer escalationLevel, @Variable String now) {
+    Business business = businesses.byId(businessId).orElseThrow(() ->
+        CamundaError.jobError("Unknown business '" + businessId + "'", null, 0));
+    int level = escalationLevel == null ? 1 : escalationLevel;
+    String staff = level >= 2 && business.managerPhone() != null ? business.managerPhone() : business.dispatcherPhone();
+    Instant at = EngineTime.parse(now, clock);
+    long minutes = jdbc.sql("select first_reply_at from conversation where id = :id").param("id", conversationId)
+        .query(java.sql.Timestamp.class).optional()
+        .map(t -> Duration.between(t.toInstant(), at).toMinutes()).orElse(0L);
+    jdbc.sql("insert into escalation (conversation_id, level, notified_phone) values (:c, :l, :p) on conflict do nothing")
+        .param("c", conversationId).param("l", level).param("p", staff).update();
+    if (staff == null) {
+      LOG.warn("Conversation {} escalated (level {}) but {} has no dispatcher-phone to text", conversationId, level, businessId);
+      return Map.of("escalatedTo" + level, "nobody");
+    }
+    String body = business.copy().render(CopyCase.ESCALATION,
+        Map.of("leadPhone", leadPhone, "minutes", Long.toString(Math.max(minutes, 0))));
+    SmsSendResult result = sms.send(new SmsSendRequest(businessId, business.twilioNumber(), staff, body,
+        "conversation-" + conversationId + ":escalation-" + level));
+    LOG.info("Conversation {} escalated (level {}) to {}: {}", conversationId, level, PhoneNumbers.mask(staff), result.outcome());
+    return Map.of("escalatedTo" + level, PhoneNumbers.mask(staff));
+  }
+}

@@ -1,0 +1,81 @@
+package io.textback.worker.conversation;
+
+import io.textback.connector.twilio.sms.SmsSendConnector;
+import io.textback.connector.twilio.sms.model.SmsSendRequest;
+import io.textback.connector.twilio.sms.model.SmsSendResult;
+import io.textback.connector.twilio.sms.model.SmsSendResult.Outcome;
+import io.textback.worker.business.Business;
+import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.inbound.InboundEvent;
+import io.textback.worker.inbound.InboundEventStore;
+import io.textback.worker.inbound.MessageRelay;
+import io.textback.worker.inbound.PendingMessage;
+import io.textback.worker.web.RequestRejectedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The business answers a lead: the SMS goes out (exactly once per Idempotency-Key) and the
+ * conversation hears agent-replied, which stops the response SLA. HubSpot's inbox will call the same.
+ */
+@RestController
+public class ReplyController {
+  private final ConversationStore conversations;
+  private final BusinessDirectory businesses;
+  private final SmsSendConnector sms;
+  private final InboundEventStore events;
+  private final MessageRelay relay;
+  private final Clock clock;
+
+  public ReplyController(ConversationStore conversations, BusinessDirectory businesses, SmsSendConnector sms,
+      InboundEventStore events, MessageRelay relay, Clock clock) {
+    this.conversations = conversations;
+    this.businesses = businesses;
+    this.sms = sms;
+    this.events = events;
+    this.relay = relay;
+    this.clock = clock;
+  }
+
+  @PostMapping("/api/conversations/{leadKey}/replies")
+  public ResponseEntity<Map<String, Object>> reply(@PathVariable String leadKey, @RequestBody ReplyRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+    if (request == null || request.body() == null || request.body().isBlank()) {
+      throw new RequestRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "body is required");
+    }
+    if (request.body().length() > 1600) {
+      throw new RequestRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "body must be at most 1,600 characters");
+    }
+    Conversation conversation = conversations.findOpenByLeadKey(leadKey).orElseThrow(() ->
+        new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for " + leadKey.replaceAll("\\d(?=\\d{4})", "*")));
+    Business business = businesses.byId(conversation.businessId()).orElseThrow(() ->
+        new RequestRejectedException(HttpStatus.CONFLICT, "business " + conversation.businessId() + " is no longer configured"));
+    String key = "reply:" + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID() : idempotencyKey.trim());
+    SmsSendResult result = sms.send(new SmsSendRequest(business.id(), business.twilioNumber(), conversation.phone(),
+        request.body(), key));
+    if (result.outcome() == Outcome.REFUSED) {
+      return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "not sent: " + result.reason()));
+    }
+    conversations.addMessage(conversation.id(), business.id(), conversation.phone(), "OUT", request.body(),
+        result.messageSid(), "agent-reply");
+    conversations.recordAgentReply(conversation.id());
+    if (events.storeIfNew(new InboundEvent("textback", "agent-reply:" + result.messageSid(), "agent-reply",
+        Map.of("leadKey", leadKey, "messageSid", result.messageSid(), "agent", Optional.ofNullable(request.agent()).orElse("")),
+        Optional.of(new PendingMessage("agent-replied", leadKey, result.messageSid(), Duration.ZERO,
+            Map.of("agentRepliedAt", clock.instant().toString())))))) {
+      relay.wake();
+    }
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("messageSid", result.messageSid(),
+        "status", String.valueOf(result.status()), "conversationId", conversation.id()));
+  }
+}

@@ -1,0 +1,75 @@
+package io.textback.worker.copy;
+
+import io.textback.worker.business.BusinessSettings.Copy;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A business's templates, sanitised to GSM-7 and checked against the copy rules when loaded (with
+ * sample values for the placeholders), then rendered per text.
+ */
+public final class CopyBook {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+  private static final List<String> KNOWN = List.of("business", "firstName", "phone", "leadPhone", "minutes");
+  private final Map<CopyCase, String> templates;
+  private final Map<String, String> fixed;
+
+  private CopyBook(Map<CopyCase, String> templates, Map<String, String> fixed) {
+    this.templates = templates;
+    this.fixed = fixed;
+  }
+
+  /** Loads and checks; every broken rule is added to {@code problems} as "copy.x breaks the rule: ...". */
+  public static CopyBook load(Copy copy, String businessName, String businessPhone, List<String> problems) {
+    Map<CopyCase, String> raw = new EnumMap<>(CopyCase.class);
+    raw.put(CopyCase.MISSED_CALL, copy.missedCall());
+    raw.put(CopyCase.AFTER_HOURS, copy.afterHours());
+    raw.put(CopyCase.FORM, copy.form());
+    raw.put(CopyCase.FORM_AFTER_HOURS, copy.formAfterHours());
+    raw.put(CopyCase.FOLLOW_UP_1, copy.followUp1());
+    raw.put(CopyCase.FOLLOW_UP_2, copy.followUp2());
+    raw.put(CopyCase.ESCALATION, copy.escalation());
+    raw.put(CopyCase.HELP, copy.help());
+    Map<CopyCase, String> templates = new EnumMap<>(CopyCase.class);
+    CopyBook book = new CopyBook(templates, Map.of("business", businessName, "phone", businessPhone));
+    raw.forEach((kind, template) -> {
+      String clean = Gsm7.sanitize(template == null ? "" : template);
+      templates.put(kind, clean);
+      Matcher m = PLACEHOLDER.matcher(clean);
+      while (m.find()) {
+        if (!KNOWN.contains(m.group(1))) {
+          problems.add(kind.setting() + " has an unknown placeholder {" + m.group(1) + "}; known: " + KNOWN);
+        }
+      }
+      // The longest realistic values, so the segment check holds for real texts.
+      String sample = book.render(kind, Map.of("firstName", "Alexandra", "leadPhone", "+15555550123", "minutes", "30"));
+      CopyRules.violations(sample, businessName, kind.rules())
+          .forEach(rule -> problems.add(kind.setting() + " breaks the rule: " + rule));
+    });
+    return book;
+  }
+
+  /** The text with placeholders filled; a missing first name reads "there" ("Hi there,"). */
+  public String render(CopyCase kind, Map<String, String> values) {
+    Matcher m = PLACEHOLDER.matcher(templates.get(kind));
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1);
+      String value = fixed.containsKey(name) ? fixed.get(name) : values.get(name);
+      if ((value == null || value.isBlank()) && name.equals("firstName")) {
+        value = "there";
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(Gsm7.sanitize(value == null ? "" : value)));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  public List<CopyCase> cases() {
+    return new ArrayList<>(templates.keySet());
+  }
+}

@@ -1,0 +1,87 @@
+package io.textback.worker.sms;
+
+import io.textback.worker.inbound.InboundEvent;
+import io.textback.worker.inbound.InboundEventStore;
+import io.textback.worker.phone.PhoneLines;
+import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.webhook.TwilioWebhookVerifier;
+import io.textback.worker.web.RequestRejectedException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Twilio's delivery status callbacks (the StatusCallback of every text we send). The status moves
+ * only forward; a final failure that says the number cannot take SMS marks it not textable.
+ */
+@RestController
+public class SmsStatusController {
+  public static final String PATH = "/webhooks/twilio/sms/status";
+  private static final Logger LOG = LoggerFactory.getLogger(SmsStatusController.class);
+  private final TwilioWebhookVerifier verifier;
+  private final InboundEventStore events;
+  private final JdbcClient jdbc;
+  private final PhoneLines lines;
+
+  public SmsStatusController(TwilioWebhookVerifier verifier, InboundEventStore events, JdbcClient jdbc, PhoneLines lines) {
+    this.verifier = verifier;
+    this.events = events;
+    this.jdbc = jdbc;
+    this.lines = lines;
+  }
+
+  @PostMapping(PATH)
+  public ResponseEntity<Void> status(HttpServletRequest request) {
+    Map<String, String> params = verifier.verify(request);
+    String sid = params.getOrDefault("MessageSid", params.get("SmsSid"));
+    String status = params.getOrDefault("MessageStatus", params.get("SmsStatus"));
+    if (sid == null || sid.isBlank() || status == null || !DeliveryStatus.isKnown(status)) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "MessageSid and a known MessageStatus are required");
+    }
+    Integer errorCode = parseCode(params.get("ErrorCode"));
+    events.storeIfNew(new InboundEvent("twilio", "sms-status:" + sid + ":" + status, "sms-status", params, Optional.empty()));
+    int updated = jdbc.sql("""
+            update sms_outbox set delivery_status = :status, delivery_error_code = :code, delivery_updated_at = now()
+            where message_sid = :sid and :rank > (case delivery_status %s else 0 end)""".formatted(rankCases()))
+        .param("status", status).param("code", errorCode).param("sid", sid).param("rank", DeliveryStatus.rank(status))
+        .update();
+    boolean known = updated == 1 || jdbc.sql("select exists(select 1 from sms_outbox where message_sid = :sid)")
+        .param("sid", sid).query(Boolean.class).single();
+    if (!known) {
+      LOG.warn("Status {} for unknown message {}; kept in inbound_event only", status, sid);
+      return ResponseEntity.ok().build();
+    }
+    if (DeliveryStatus.isFailure(status) && errorCode != null && DeliveryStatus.NUMBER_CANNOT_TAKE_SMS.contains(errorCode)) {
+      String to = params.get("To");
+      if (to != null && !to.isBlank()) {
+        lines.markUndeliverable(to, "undeliverable_" + errorCode);
+        LOG.info("{} cannot take SMS (error {}): no more texts to it", PhoneNumbers.mask(to), errorCode);
+      }
+    }
+    return ResponseEntity.ok().build();
+  }
+
+  private static String rankCases() {
+    StringBuilder cases = new StringBuilder();
+    for (String s : new String[] {"accepted", "scheduled", "queued", "sending", "sent", "canceled", "failed",
+        "undelivered", "delivered", "partially_delivered", "read"}) {
+      cases.append("when '").append(s).append("' then ").append(DeliveryStatus.rank(s)).append(' ');
+    }
+    return cases.toString();
+  }
+
+  private static Integer parseCode(String code) {
+    try {
+      return code == null || code.isBlank() ? null : Integer.valueOf(code.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}
