@@ -34,7 +34,9 @@ public record TimeWindow(LocalTime from, LocalTime to) {
       throw new IllegalArgumentException("'" + text.trim() + "' is not a window like 08:00-18:00");
     }
     try {
-      return new TimeWindow(LocalTime.parse(ends[0].trim()), LocalTime.parse(ends[1].trim()));
+      String end = ends[1].trim();
+      // "24:00" closes the day: the window runs to midnight
+      return new TimeWindow(LocalTime.parse(ends[0].trim()), end.equals("24:00") ? LocalTime.MAX : LocalTime.parse(end));
     } catch (java.time.format.DateTimeParseException e) {
       throw new IllegalArgumentException("'" + text.trim() + "' is not a window like 08:00-18:00");
     }
@@ -42,6 +44,6 @@ public record TimeWindow(LocalTime from, LocalTime to) {
 
   @Override
   public String toString() {
-    return from + "-" + to;
+    return from + "-" + (to.equals(LocalTime.MAX) ? "24:00" : to);
   }
 }

@@ -7,13 +7,20 @@ import io.textback.worker.TextbackProperties;
 import io.textback.worker.phone.PhoneNumbers;
 import java.time.Duration;
 import java.time.ZoneId;
+import io.textback.worker.business.BusinessSettings.Copy;
+import io.textback.worker.copy.CopyCase;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BusinessDirectoryTest {
-  static BusinessSettings business(String id, String twilio, String copy) {
+  static BusinessSettings business(String id, String twilio, String missedCallCopy) {
+    Copy d = Copy.DEFAULTS;
+    Copy copy = missedCallCopy == null ? d : new Copy(missedCallCopy, d.afterHours(), d.form(), d.formAfterHours(),
+        d.followUp1(), d.followUp2(), d.escalation(), d.help());
     return new BusinessSettings(id, "Demo Plumbing", twilio, "(555) 010-0001", ZoneId.of("America/Chicago"),
-        ConnectionMode.DIAL, 4, Duration.ofSeconds(45), false, null, copy, List.of("555-010-9999"));
+        ConnectionMode.DIAL, 4, Duration.ofSeconds(45), false, null, null, List.of(), "08:00-21:00", null, null,
+        copy, null, List.of("555-010-9999"));
   }
 
   static BusinessDirectory directory(BusinessSettings... businesses) {
@@ -29,14 +36,15 @@ class BusinessDirectoryTest {
     Business demo = directory.byTwilioNumber("+15550100000").orElseThrow();
     assertThat(demo.forwardTo()).isEqualTo("+15550100001");
     assertThat(demo.blockedNumbers()).containsExactly("+15550109999");
-    assertThat(demo.textBack()).isEqualTo("Demo Plumbing here - sorry we missed your call! What can we do for you? Reply STOP to opt out");
+    assertThat(demo.copy().render(CopyCase.MISSED_CALL, Map.of()))
+        .isEqualTo("Demo Plumbing here - sorry we missed your call! What can we do for you? Reply STOP to opt out");
   }
 
   @Test
   void aTemplateThatBreaksARuleStopsTheStartNamingBusinessTemplateAndRule() {
     assertThatThrownBy(() -> directory(business("demo", "+15550100000", "Call us back at {business}!")))
         .isInstanceOf(InvalidBusinessConfigurationException.class)
-        .hasMessageContaining("business 'demo': text-back-copy breaks the rule: a text after a call must say that the call was missed")
+        .hasMessageContaining("business 'demo': copy.missed-call breaks the rule: a text after a call must say that the call was missed")
         .hasMessageContaining("Reply STOP to opt out");
   }
 

@@ -11,7 +11,7 @@ class CopyRulesTest {
 
   @Test
   void theDefaultTextBackKeepsEveryRule() {
-    String text = BusinessSettings.DEFAULT_TEXT_BACK.replace("{business}", NAME);
+    String text = BusinessSettings.Copy.DEFAULT_MISSED_CALL.replace("{business}", NAME);
 
     assertThat(CopyRules.violations(text, NAME, Case.MISSED_CALL_FIRST_TEXT)).isEmpty();
     assertThat(Gsm7.segments(text)).isEqualTo(1);
@@ -42,6 +42,26 @@ class CopyRulesTest {
     assertThat(Gsm7.segments(at307)).isEqualTo(3);
     assertThat(CopyRules.violations(at307, NAME, Case.MISSED_CALL_FIRST_TEXT)).singleElement().asString()
         .contains("at most 2 SMS segments");
+  }
+
+  @Test
+  void everyDefaultTemplateKeepsItsRules() {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    CopyBook book = CopyBook.load(BusinessSettings.Copy.DEFAULTS, NAME, "+15550100000", problems);
+
+    assertThat(problems).isEmpty();
+    assertThat(book.render(CopyCase.FORM, java.util.Map.of())).startsWith("Hi there, it's Demo Plumbing.");
+    assertThat(book.render(CopyCase.HELP, java.util.Map.of())).contains("+15550100000");
+  }
+
+  @Test
+  void anUnknownPlaceholderIsRefusedWithItsName() {
+    var d = BusinessSettings.Copy.DEFAULTS;
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    CopyBook.load(new BusinessSettings.Copy(d.missedCall(), d.afterHours(), d.form(), d.formAfterHours(),
+        "{business} again, {fristName}?", d.followUp2(), d.escalation(), d.help()), NAME, "+15550100000", problems);
+
+    assertThat(problems).singleElement().asString().contains("copy.follow-up-1").contains("{fristName}");
   }
 
   @Test
