@@ -11,6 +11,7 @@ import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,6 +93,15 @@ public final class ProcessTestEngine implements AutoCloseable {
   public void complete(ActivatedJob job, Map<String, Object> variables) {
     client.newCompleteCommand(job).variables(variables).send().join();
     idle();
+  }
+
+  /** The engine's clock now (wall clock plus every increaseTime so far), read off a record it writes. */
+  public Instant now() {
+    client.newPublishMessageCommand().messageName("clock-probe").correlationKey("clock-probe")
+        .timeToLive(Duration.ZERO).send().join();
+    idle();
+    long latest = records().stream().mapToLong(Record::getTimestamp).max().orElseThrow();
+    return Instant.ofEpochMilli(latest);
   }
 
   /** Moves the engine's clock (never the wall clock) and lets due timers fire. */

@@ -41,6 +41,36 @@ public final class TwilioPhone {
     return new Call("CA" + HexFormat.of().formatHex(randomBytes(16)), from, to);
   }
 
+  /** The lead texts the business: Twilio's inbound SMS webhook. */
+  public WebhookResponse text(String from, String to, String body) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("AccountSid", TwilioFake.ACCOUNT_SID);
+    p.put("ApiVersion", "2010-04-01");
+    p.put("MessageSid", "SM" + HexFormat.of().formatHex(randomBytes(16)));
+    p.put("SmsSid", p.get("MessageSid"));
+    p.put("From", from);
+    p.put("To", to);
+    p.put("Body", body);
+    p.put("NumMedia", "0");
+    p.put("NumSegments", "1");
+    return post("/webhooks/twilio/sms", p);
+  }
+
+  /** Twilio reports a message's delivery status (errorCode may be null). */
+  public WebhookResponse deliveryStatus(String messageSid, String status, String to, Integer errorCode) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("AccountSid", TwilioFake.ACCOUNT_SID);
+    p.put("MessageSid", messageSid);
+    p.put("SmsSid", messageSid);
+    p.put("MessageStatus", status);
+    p.put("SmsStatus", status);
+    p.put("To", to);
+    if (errorCode != null) {
+      p.put("ErrorCode", errorCode.toString());
+    }
+    return post("/webhooks/twilio/sms/status", p);
+  }
+
   /** Sends one webhook: form-encoded, signed. */
   public WebhookResponse post(String path, Map<String, String> params) {
     return post(path, params, TwilioSignature.compute(authToken, publicBaseUrl + path,

@@ -28,17 +28,37 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[0].twilio-number=+15550100000",
     "textback.businesses[0].forward-to=+15550100001",
     "textback.businesses[0].blocked-numbers[0]=(555) 010-9999",
+    "textback.businesses[0].dispatcher-phone=+15550100002",
+    "textback.businesses[0].manager-phone=+15550100003",
+    // open and allowed to text around the clock, so timers in these tests do not depend on the hour
+    "textback.businesses[0].quiet-hours=00:00-24:00",
+    "textback.businesses[0].opening-hours.monday=00:00-24:00",
+    "textback.businesses[0].opening-hours.tuesday=00:00-24:00",
+    "textback.businesses[0].opening-hours.wednesday=00:00-24:00",
+    "textback.businesses[0].opening-hours.thursday=00:00-24:00",
+    "textback.businesses[0].opening-hours.friday=00:00-24:00",
+    "textback.businesses[0].opening-hours.saturday=00:00-24:00",
+    "textback.businesses[0].opening-hours.sunday=00:00-24:00",
     "textback.businesses[1].id=cool-air",
     "textback.businesses[1].name=Cool Air HVAC",
     "textback.businesses[1].twilio-number=+15550200000",
     "textback.businesses[1].connection=FORWARDED",
     "textback.businesses[1].text-on-voicemail=true",
     "textback.businesses[1].voicemail-window=30s",
+    // default hours (Monday to Friday 08:00-18:00) and quiet hours (08:00-21:00), New York
+    "textback.businesses[2].id=late-electric",
+    "textback.businesses[2].name=Late Electric",
+    "textback.businesses[2].twilio-number=+15550300000",
+    "textback.businesses[2].forward-to=+15550300001",
+    "textback.businesses[2].timezone=America/New_York",
 })
 @Import(FaultInjection.Config.class)
 public abstract class WorkerIntegrationTest {
   public static final String DEMO_NUMBER = "+15550100000";
   public static final String FORWARDING_NUMBER = "+15550200000";
+  public static final String LATE_NUMBER = "+15550300000";
+  public static final String DISPATCHER = "+15550100002";
+  public static final String MANAGER = "+15550100003";
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;
