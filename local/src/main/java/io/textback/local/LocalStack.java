@@ -25,6 +25,8 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEMO_BUSINESS = "demo-plumbing";
   public static final String DEMO_TWILIO_NUMBER = "+15550100000";
   public static final String DEMO_FORWARD_TO = "+15550100001";
+  public static final String DEMO_DISPATCHER = "+15550100002";
+  public static final String DEMO_MANAGER = "+15550100003";
 
   private final EmbeddedDatabase database;
   private final ProcessTestEngine engine;
@@ -76,6 +78,8 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[0].forward-to", DEMO_FORWARD_TO);
     p.put("textback.businesses[0].timezone", "America/New_York");
     p.put("textback.businesses[0].voicemail-window", settings.voicemailWindow());
+    p.put("textback.businesses[0].dispatcher-phone", DEMO_DISPATCHER);
+    p.put("textback.businesses[0].manager-phone", DEMO_MANAGER);
     return p;
   }
 

@@ -43,7 +43,8 @@ public final class LocalTextback {
           PostgreSQL    %s   (user postgres, password postgres)
           Twilio fake   %s   (SMS sent: GET /__admin/requests, or Messages.json)
           HubSpot fake  %s   (GET /__admin/requests)
-          demo business Demo Plumbing: Twilio number %s rings %s; voicemail window %s
+          demo business Demo Plumbing: Twilio number %s rings %s; voicemail window %s;
+                        escalations text the dispatcher %s, then the manager %s
           Twilio auth token (signs webhooks): %s
 
         Play a missed call:  bin/play-call --scenario hang-up
@@ -52,7 +53,7 @@ public final class LocalTextback {
         (System.nanoTime() - started) / 1e9, stack.workerUrl(),
         stack.engine().gatewayAddress().replaceAll(".*:", ""), stack.database().jdbcUrl(),
         stack.twilio().baseUrl(), stack.hubspot().baseUrl(), LocalStack.DEMO_TWILIO_NUMBER,
-        LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(),
+        LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(), LocalStack.DEMO_DISPATCHER, LocalStack.DEMO_MANAGER,
         "local-dev-token".equals(settings.twilioAuthToken()) ? "local-dev-token" : "(from TWILIO_AUTH_TOKEN)");
     Thread.currentThread().join();
   }

@@ -23,6 +23,8 @@ final class PlayCall {
                      voicemail     missed, caller leaves a 20 s voicemail: no text
                      answered      the business picks up: no text
                      duplicate     hang-up, with every webhook delivered twice: still one text
+                     text          the caller texts --body to the business (a reply, STOP, START, HELP)
+        --body       the text for --scenario text (default "Hi, I need a plumber")
         --from       the caller (default: a random 555 number)
         --worker     where the worker listens (default http://localhost:8080); webhooks are signed
                      over --public-url (default: the same)
@@ -46,6 +48,15 @@ final class PlayCall {
     String scenario = o.get("scenario", "hang-up");
     Duration wait = Duration.ofSeconds(o.getInt("wait", 90));
     TwilioPhone phone = new TwilioPhone(URI.create(worker), o.get("public-url", worker), token);
+    if (scenario.equals("text")) {
+      String body = o.get("body", "Hi, I need a plumber");
+      WebhookResponse response = phone.text(from, to, body);
+      System.out.printf("%s texts %s: \"%s\" -> HTTP %d%n", from, to, body, response.status());
+      if (response.body().contains("<Message>")) {
+        System.out.println("  answered: " + response.body().replaceAll(".*<Message>(.*)</Message>.*", "$1"));
+      }
+      return response.status() == 200 ? 0 : 1;
+    }
     Call call = phone.call(from, to);
     System.out.printf("Calling %s from %s (CallSid %s), scenario %s%n", to, from, call.callSid(), scenario);
 

@@ -148,6 +148,22 @@ public final class ProcessTestEngine implements AutoCloseable {
         .findFirst();
   }
 
+  /**
+   * Whether any job is still to be done or being done (created, activated, failed with retries
+   * left, timed out): with the engine idle, nothing more will happen until time moves.
+   */
+  public boolean hasUnfinishedJobs() {
+    java.util.Map<Long, io.camunda.zeebe.protocol.record.intent.Intent> last = new java.util.HashMap<>();
+    for (Record<?> r : records()) {
+      if (r.getValueType() == ValueType.JOB && r.getRecordType() == io.camunda.zeebe.protocol.record.RecordType.EVENT) {
+        last.put(r.getKey(), r.getIntent());
+      }
+    }
+    return last.values().stream().anyMatch(i -> i != io.camunda.zeebe.protocol.record.intent.JobIntent.COMPLETED
+        && i != io.camunda.zeebe.protocol.record.intent.JobIntent.CANCELED
+        && i != io.camunda.zeebe.protocol.record.intent.JobIntent.ERROR_THROWN);
+  }
+
   /** Whether an instance is waiting for this message (its subscription was opened). */
   public boolean isWaitingFor(String messageName, String correlationKey) {
     return records().stream()
