@@ -112,6 +112,23 @@ class LeadConversationProcessTest {
     assertThat(zeebe.completedElements(lead.instance())).doesNotContain("QuietHoursOver1");
     zeebe.increaseTime(Duration.ofHours(1).plusMinutes(1));
 
+    // checked again after the wait: allowed now
+    quietHours(lead, "PT0S");
+    assertThat(followUp(lead).getElementId()).isEqualTo("SendFollowUp1");
+  }
+
+  @Test
+  void aQuietHoursTimerThatFiresLateIsCheckedAgainBeforeTexting() {
+    Lead lead = converse();
+    zeebe.increaseTime(Duration.ofMinutes(61));
+    quietHours(lead, "PT9H");
+    zeebe.increaseTime(Duration.ofHours(24)); // an outage: the timer fires long after 08:00, at night
+
+    quietHours(lead, "PT10H");
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("SendFollowUp1");
+    zeebe.increaseTime(Duration.ofHours(10).plusMinutes(1));
+    quietHours(lead, "PT0S");
+
     assertThat(followUp(lead).getElementId()).isEqualTo("SendFollowUp1");
   }
 
