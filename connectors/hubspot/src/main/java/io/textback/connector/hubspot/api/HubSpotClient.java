@@ -1,0 +1,153 @@
+package io.textback.connector.hubspot.api;
+
+import feign.RetryableException;
+import io.textback.connector.hubspot.api.HubSpotModel.Association;
+import io.textback.connector.hubspot.api.HubSpotModel.ChannelMessage;
+import io.textback.connector.hubspot.api.HubSpotModel.CrmObject;
+import io.textback.connector.hubspot.api.HubSpotModel.CrmObjectInput;
+import io.textback.connector.hubspot.api.HubSpotModel.Filter;
+import io.textback.connector.hubspot.api.HubSpotModel.FilterGroup;
+import io.textback.connector.hubspot.api.HubSpotModel.MessageStatus;
+import io.textback.connector.hubspot.api.HubSpotModel.PublishedMessage;
+import io.textback.connector.hubspot.api.HubSpotModel.SearchRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What textback asks of one HubSpot portal. Every call takes a token from the portal's buckets;
+ * a 429 waits out Retry-After and a 5xx or broken connection backs off exponentially, both up to
+ * {@code maxAttempts}; anything else is thrown with HubSpot's explanation.
+ */
+public class HubSpotClient {
+  private static final Logger LOG = LoggerFactory.getLogger(HubSpotClient.class);
+  /** HubSpot-defined association types (community-confirmed; see shared/reference/hubspot.md). */
+  static final int CALL_TO_CONTACT = 194;
+  static final int DEAL_TO_CONTACT = 3;
+  static final int TASK_TO_CONTACT = 204;
+  static final int COMMUNICATION_TO_CONTACT = 81;
+  static final List<String> PHONE_PROPERTIES = List.of(
+      "hs_searchable_calculated_phone_number", "hs_searchable_calculated_mobile_number");
+
+  private final HubSpotCrmApi crm;
+  private final HubSpotConversationsApi conversations;
+  private final HubSpotSettings settings;
+  private final PortalLimiter limiter;
+  private final AtomicLong calls = new AtomicLong();
+
+  public HubSpotClient(HubSpotCrmApi crm, HubSpotConversationsApi conversations, HubSpotSettings settings,
+      PortalLimiter limiter) {
+    this.crm = crm;
+    this.conversations = conversations;
+    this.settings = settings;
+    this.limiter = limiter;
+  }
+
+  /** API calls made (attempts included): the figure the "few calls" budget is measured by. */
+  public long callCount() {
+    return calls.get();
+  }
+
+  /**
+   * The contact with this phone number, searched on HubSpot's normalised phone properties (a plain
+   * {@code phone EQ} only matches the string as typed). {@code nationalNumber} is the number without
+   * the country code, which is how those properties store it.
+   */
+  public Optional<String> findContactIdByPhone(String nationalNumber) {
+    List<FilterGroup> groups = PHONE_PROPERTIES.stream()
+        .map(p -> new FilterGroup(List.of(new Filter(p, "EQ", nationalNumber)))).toList();
+    var response = call(true, () -> crm.searchContacts(settings.apiVersion(),
+        new SearchRequest(groups, List.of("phone", "firstname", "lastname"), 1)));
+    return response.results().stream().findFirst().map(CrmObject::id);
+  }
+
+  /** Creates the contact; when HubSpot says it exists already (409), its id. */
+  public String createContact(Map<String, String> properties) {
+    try {
+      return call(false, () -> crm.createContact(settings.apiVersion(), CrmObjectInput.of(properties))).id();
+    } catch (HubSpotApiException e) {
+      if (e.existingId() != null) {
+        return e.existingId();
+      }
+      throw e;
+    }
+  }
+
+  public void updateContact(String contactId, Map<String, String> properties) {
+    call(false, () -> crm.updateContact(settings.apiVersion(), contactId, CrmObjectInput.of(properties)));
+  }
+
+  public String createCall(Map<String, String> properties, String contactId) {
+    return call(false, () -> crm.createCall(settings.apiVersion(),
+        new CrmObjectInput(properties, List.of(Association.to(contactId, CALL_TO_CONTACT))))).id();
+  }
+
+  public String createDeal(Map<String, String> properties, String contactId) {
+    return call(false, () -> crm.createDeal(settings.apiVersion(),
+        new CrmObjectInput(properties, List.of(Association.to(contactId, DEAL_TO_CONTACT))))).id();
+  }
+
+  public String createTask(Map<String, String> properties, String contactId) {
+    return call(false, () -> crm.createTask(settings.apiVersion(),
+        new CrmObjectInput(properties, List.of(Association.to(contactId, TASK_TO_CONTACT))))).id();
+  }
+
+  /** The fallback for portals without custom channels: the SMS on the contact's timeline. */
+  public String createCommunication(Map<String, String> properties, String contactId) {
+    return call(false, () -> crm.createCommunication(settings.apiVersion(),
+        new CrmObjectInput(properties, List.of(Association.to(contactId, COMMUNICATION_TO_CONTACT))))).id();
+  }
+
+  public PublishedMessage publish(String channelId, ChannelMessage message) {
+    return call(false, () -> conversations.publish(settings.apiVersion(), channelId, message));
+  }
+
+  public void setMessageStatus(String channelId, String messageId, String status, String error) {
+    call(false, () -> {
+      conversations.setStatus(settings.apiVersion(), channelId, messageId, new MessageStatus(status, error));
+      return null;
+    });
+  }
+
+  private <T> T call(boolean search, Supplier<T> request) {
+    Duration backoff = settings.initialBackoff();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (search) {
+          limiter.beforeSearch();
+        } else {
+          limiter.beforeRequest();
+        }
+        calls.incrementAndGet();
+        return request.get();
+      } catch (RetryableException e) {
+        if (attempt >= settings.maxAttempts()) {
+          throw new HubSpotApiException(0, "UNREACHABLE", "HubSpot did not answer: " + e.getMessage(), null, e);
+        }
+        sleep(backoff);
+      } catch (HubSpotApiException e) {
+        if (attempt >= settings.maxAttempts() || !(e.isRateLimited() || e.isTransient())) {
+          throw e;
+        }
+        Duration wait = e.isRateLimited() && e.retryAfter() != null ? e.retryAfter() : backoff;
+        LOG.info("HubSpot {}: retrying in {} (attempt {})", e.status(), wait, attempt);
+        sleep(wait);
+      }
+      backoff = backoff.multipliedBy(2);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HubSpotApiException(0, "INTERRUPTED", "interrupted while waiting to retry", null, e);
+    }
+  }
+}

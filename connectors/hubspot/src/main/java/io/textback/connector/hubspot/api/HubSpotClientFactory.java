@@ -1,0 +1,31 @@
+package io.textback.connector.hubspot.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import java.util.concurrent.TimeUnit;
+
+/** One client per portal: its own token (static auth) and its own rate-limit buckets. */
+public final class HubSpotClientFactory {
+  private HubSpotClientFactory() {}
+
+  public static HubSpotClient forPortal(String portal, String accessToken, HubSpotSettings settings) {
+    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    Feign.Builder builder = Feign.builder()
+        .client(new Http2Client())
+        .encoder(new JacksonEncoder(mapper))
+        .decoder(new JacksonDecoder(mapper))
+        .errorDecoder(new HubSpotErrorDecoder(mapper))
+        .requestInterceptor(t -> t.header("Authorization", "Bearer " + accessToken))
+        .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+            settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true))
+        .retryer(Retryer.NEVER_RETRY); // HubSpotClient retries, honouring Retry-After
+    return new HubSpotClient(builder.target(HubSpotCrmApi.class, settings.baseUrl()),
+        builder.target(HubSpotConversationsApi.class, settings.baseUrl()), settings, new PortalLimiter(portal, settings));
+  }
+}
