@@ -23,7 +23,7 @@ class MissedCallTextBackProcessTest {
   @BeforeAll
   static void start() {
     zeebe = new ProcessTestEngine();
-    zeebe.deploy("bpmn/missed-call-text-back.bpmn", "bpmn/lead-conversation.bpmn");
+    zeebe.deploy("bpmn/missed-call-text-back.bpmn", "bpmn/lead-conversation.bpmn", "bpmn/log-call-in-hubspot.bpmn");
   }
 
   @AfterAll
@@ -67,6 +67,29 @@ class MissedCallTextBackProcessTest {
     zeebe.complete(job, Map.of("textBack", Map.of("outcome", "SENT", "messageSid", "SM" + instance)));
   }
 
+  /** The call is logged in HubSpot (a child instance): contact found or created, call logged. */
+  ActivatedJob callLogged(Call call, String expectedOutcome) {
+    long child = zeebe.instanceStartedFor("log-call-in-hubspot", "callSid", call.callSid());
+    zeebe.complete(zeebe.nextJob("io.textback:hubspot-contact:1", child), Map.of("hubspotContact", Map.of("contactId", "501")));
+    ActivatedJob log = zeebe.nextJob("io.textback:hubspot-call-log:1", child);
+    assertThat(log.getVariablesAsMap()).containsEntry("outcome", expectedOutcome).containsEntry("contactId", "501")
+        .containsEntry("from", call.leadKey().substring(5)).containsEntry("to", "+15550100000");
+    zeebe.complete(log, Map.of("hubspotCall", Map.of("callId", "c1")));
+    return log;
+  }
+
+  /** After the text-back, HubSpot: call logged, text-back shown in the inbox thread, deal created. */
+  void crmDone(Call call, long instance) {
+    callLogged(call, "NO_ANSWER");
+    ActivatedJob show = zeebe.nextJob("io.textback:hubspot-thread-message:1", instance);
+    assertThat(show.getVariablesAsMap()).containsEntry("direction", "OUTGOING").containsEntry("contactId", "501")
+        .containsEntry("messageSid", "SM" + instance);
+    zeebe.complete(show, Map.of());
+    ActivatedJob deal = zeebe.nextJob("io.textback:hubspot-deal:1", instance);
+    assertThat(deal.getVariablesAsMap()).containsEntry("key", call.callSid()).containsEntry("contactId", "501");
+    zeebe.complete(deal, Map.of());
+  }
+
   /** After the text-back the lead conversation runs; here it ends at once (the lead says STOP). */
   void conversationEnds(Call call) {
     long conversation = zeebe.instanceStartedFor("lead-conversation", "leadKey", call.leadKey());
@@ -87,7 +110,8 @@ class MissedCallTextBackProcessTest {
 
     assertThat(job.getVariablesAsMap()).containsEntry("to", call.leadKey().substring(5))
         .containsEntry("from", "+15550100000").containsEntry("idempotencyKey", call.callSid() + ":text-back");
-    zeebe.complete(job, Map.of("textBack", Map.of("outcome", "SENT", "messageSid", "SM1")));
+    zeebe.complete(job, Map.of("textBack", Map.of("outcome", "SENT", "messageSid", "SM" + instance)));
+    crmDone(call, instance);
     assertThat(zeebe.completedElements(instance)).doesNotContain("Texted");
     conversationEnds(call);
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
@@ -105,6 +129,7 @@ class MissedCallTextBackProcessTest {
     zeebe.increaseTime(Duration.ofSeconds(16));
     assertThat(zeebe.completedElements(instance)).contains("VoicemailWindowPassed");
     sent(instance);
+    crmDone(call, instance);
     conversationEnds(call);
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
   }
@@ -117,6 +142,12 @@ class MissedCallTextBackProcessTest {
 
     zeebe.publish("voicemail-left", call.callSid(), "RE" + call.callSid(), Map.of("recordingUrl", "https://x/RE1"));
 
+    ActivatedJob log = callLogged(call, "LEFT_VOICEMAIL");
+    assertThat(log.getVariablesAsMap()).containsEntry("recordingUrl", "https://x/RE1");
+    ActivatedJob task = zeebe.nextJob("io.textback:hubspot-task:1", instance);
+    assertThat(task.getVariablesAsMap()).containsEntry("subject", "Call back " + call.leadKey().substring(5) + " (voicemail)")
+        .containsEntry("body", "Voicemail: https://x/RE1").containsEntry("key", call.callSid() + ":call-back");
+    zeebe.complete(task, Map.of());
     assertThat(zeebe.endEvents(instance)).containsExactly("VoicemailLeftEnd");
     zeebe.increaseTime(Duration.ofMinutes(1));
     assertThat(zeebe.completedElements(instance)).doesNotContain("SendTextBack");
@@ -130,6 +161,7 @@ class MissedCallTextBackProcessTest {
 
     zeebe.publish("voicemail-left", call.callSid(), "RE" + call.callSid(), Map.of());
     sent(instance);
+    crmDone(call, instance);
     conversationEnds(call);
 
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
@@ -157,6 +189,19 @@ class MissedCallTextBackProcessTest {
 
     assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedScreened");
     assertThat(zeebe.variable(instance, "notTextedReason")).isEqualTo("anonymous");
+    assertThat(zeebe.completedElements(instance)).doesNotContain("LogNotTextedCall");
+  }
+
+  @Test
+  void aLandlineCallerIsNotTextedButTheCallIsLogged() {
+    Call call = missCall();
+    long instance = instance(call);
+    zeebe.complete(zeebe.nextJob("screen-caller", instance), Map.of("textable", false, "notTextedReason", "landline",
+        "voicemailWindow", "PT45S", "textOnVoicemail", false, "textBackBody", "x"));
+
+    callLogged(call, "NO_ANSWER");
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedScreened");
   }
 
   @Test
@@ -180,6 +225,7 @@ class MissedCallTextBackProcessTest {
     screen(instance, true, false);
 
     sent(instance);
+    crmDone(call, instance);
     conversationEnds(call);
 
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
@@ -196,6 +242,7 @@ class MissedCallTextBackProcessTest {
     screen(instance, true, false);
     zeebe.publish("caller-hung-up", call.callSid(), call.callSid(), Map.of());
     sent(instance);
+    crmDone(call, instance);
     conversationEnds(call);
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
   }

@@ -1,22 +1,63 @@
 package io.textback.testkit;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * A WireMock server standing in for HubSpot's API, with its /__admin API so a person can see what
- * HubSpot received. It answers nothing yet: the HubSpot steps come with the CRM work.
+ * A WireMock server that answers like a HubSpot portal (contacts, calls, deals, tasks,
+ * communications, custom-channel messages), with its /__admin API so a person can see what HubSpot
+ * received. Test stubs (default priority) win over the fake's own (priority 10).
  */
 public final class HubSpotFake implements AutoCloseable {
   private final WireMockServer server;
+  private final HubSpotCrmTransformer crm = new HubSpotCrmTransformer();
+  private final Duration latency;
 
-  private HubSpotFake(int port) {
-    server = new WireMockServer(WireMockConfiguration.options().port(port).jettyAcceptors(2));
+  private HubSpotFake(int port, Duration latency) {
+    this.latency = latency;
+    server = new WireMockServer(WireMockConfiguration.options().port(port).extensions(crm)
+        .containerThreads(64).jettyAcceptors(2));
     server.start();
+    addDefaultStubs();
   }
 
   public static HubSpotFake start(int port) {
-    return new HubSpotFake(port);
+    return new HubSpotFake(port, Duration.ZERO);
+  }
+
+  public static HubSpotFake start(int port, Duration latency) {
+    return new HubSpotFake(port, latency);
+  }
+
+  private void addDefaultStubs() {
+    server.stubFor(any(urlPathMatching("/(crm|conversations)/.*")).atPriority(10)
+        .willReturn(aResponse().withTransformers(HubSpotCrmTransformer.NAME)
+            .withHeader("Content-Type", "application/json").withFixedDelay((int) latency.toMillis())));
+  }
+
+  /** Models the portal's burst limit: beyond it, 429 with Retry-After: 1. 0 turns it off. */
+  public void limitTo(int requestsPer10Seconds) {
+    crm.limitTo(requestsPer10Seconds);
+  }
+
+  public List<HubSpotRecord> records() {
+    return crm.records();
+  }
+
+  /** Created records of a type: contacts, calls, 0-3 (deals), tasks, communications, messages. */
+  public List<HubSpotRecord> records(String type) {
+    return records().stream().filter(r -> r.type().equals(type)).toList();
+  }
+
+  /** Every request HubSpot received (API calls), 429s included. */
+  public int requestCount() {
+    return server.getAllServeEvents().size();
   }
 
   public String baseUrl() {
@@ -29,6 +70,12 @@ public final class HubSpotFake implements AutoCloseable {
 
   public WireMockServer wireMock() {
     return server;
+  }
+
+  public void reset() {
+    server.resetAll();
+    crm.clear();
+    addDefaultStubs();
   }
 
   @Override

@@ -20,6 +20,7 @@ public record TextbackProperties(
     @DefaultValue("false") boolean deployProcesses,
     @DefaultValue Twilio twilio,
     @DefaultValue Relay relay,
+    @DefaultValue HubSpot hubspot,
     List<BusinessSettings> businesses) {
 
   public TextbackProperties {
@@ -44,6 +45,24 @@ public record TextbackProperties(
     @Override
     public String toString() {
       return "Twilio[baseUrl=" + baseUrl + ", accountSid=" + accountSid + "]";
+    }
+  }
+
+  /**
+   * HubSpot, for every portal. {@code clientSecret} is the app's: it signs HubSpot's webhooks.
+   * Limits are per portal and shared by every app in it: set them to the portal's tier.
+   */
+  public record HubSpot(
+      @DefaultValue("https://api.hubapi.com") String baseUrl,
+      @DefaultValue("2026-03") String apiVersion,
+      @DefaultValue("100") int requestsPer10Seconds,
+      @DefaultValue("5") int searchesPerSecond,
+      @DefaultValue("5") int maxAttempts,
+      String clientSecret) {
+
+    @Override
+    public String toString() {
+      return "HubSpot[baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + "]";
     }
   }
 

@@ -25,7 +25,8 @@ public record Business(
     String managerPhone,
     CopyBook copy,
     Timers timers,
-    Set<String> blockedNumbers) {
+    Set<String> blockedNumbers,
+    BusinessSettings.HubSpot hubspot) {
 
   /** A caller's own number that belongs to the business: never text it. */
   public boolean isOwnNumber(String e164) {

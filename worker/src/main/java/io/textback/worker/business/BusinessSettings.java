@@ -37,7 +37,8 @@ public record BusinessSettings(
     String managerPhone,
     @DefaultValue Copy copy,
     @DefaultValue Timers timers,
-    @DefaultValue List<String> blockedNumbers) {
+    @DefaultValue List<String> blockedNumbers,
+    HubSpot hubspot) {
 
   public static final String DEFAULT_GREETING =
       "Sorry, we can't take your call right now. Please leave a message after the tone, or hang up and we'll text you right back.";
@@ -89,6 +90,27 @@ public record BusinessSettings(
         "{business}: we text you about your call or request. Call us at {phone}. Reply STOP to opt out.";
     public static final Copy DEFAULTS = new Copy(DEFAULT_MISSED_CALL, DEFAULT_AFTER_HOURS, DEFAULT_FORM,
         DEFAULT_FORM_AFTER_HOURS, DEFAULT_FOLLOW_UP_1, DEFAULT_FOLLOW_UP_2, DEFAULT_ESCALATION, DEFAULT_HELP);
+  }
+
+  /**
+   * The business's HubSpot portal; without an access token nothing is written to HubSpot.
+   *
+   * @param accessToken the static-auth app's token for this portal (from a secret, never logged)
+   * @param channelId the SMS custom channel; with {@code channelAccountId} texts show in the inbox,
+   *     without them they are logged on the contact's timeline
+   * @param bookedStage a deal reaching this stage ends the conversation as Booked
+   */
+  public record HubSpot(String accessToken, String portalId, String channelId, String channelAccountId,
+      @DefaultValue("default") String pipeline, @DefaultValue("appointmentscheduled") String newLeadStage,
+      @DefaultValue("closedwon") String bookedStage, String ownerId) {
+    public boolean enabled() {
+      return accessToken != null && !accessToken.isBlank();
+    }
+
+    @Override
+    public String toString() {
+      return "HubSpot[portalId=" + portalId + ", channelId=" + channelId + "]";
+    }
   }
 
   /** The conversation's timers (ISO-8601 in the BPMN): RevOps can also override them in Modeler. */

@@ -1,0 +1,17 @@
+package io.textback.connector.hubspot.crm;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What textback already wrote to HubSpot, so a retried job does not write it twice: HubSpot has no
+ * idempotency key for calls, deals or tasks. Keys are unique per journey step ("CA123:call-log").
+ * Implementations run {@code create} under a lock for the key and must hold across worker replicas.
+ */
+public interface CrmLedger {
+  /** The id stored for this key, or the id {@code create} returns (then stored). */
+  String once(String businessId, String key, Supplier<String> create);
+
+  /** The contact id cached for this phone, if any: the phone is the key. */
+  Optional<String> cachedContact(String businessId, String phone);
+}

@@ -1,0 +1,18 @@
+package io.textback.connector.hubspot.crm.model;
+
+import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+
+/** Input of io.textback:hubspot-thread-message:1. */
+public record HubSpotThreadMessageRequest(
+    @NotBlank @TemplateProperty(group = "message", label = "Business id") String businessId,
+    @TemplateProperty(group = "message", label = "Contact id", optional = true) String contactId,
+    @NotBlank @TemplateProperty(group = "message", label = "Lead's phone") String leadPhone,
+    @NotBlank @Pattern(regexp = "INCOMING|OUTGOING")
+        @TemplateProperty(group = "message", label = "Direction", description = "INCOMING (from the lead) or OUTGOING (to the lead)")
+        String direction,
+    @NotBlank @TemplateProperty(group = "message", label = "Text") String text,
+    @NotBlank @TemplateProperty(group = "message", label = "Message SID",
+        description = "Twilio's id of the SMS: HubSpot's idempotency key, so the thread never shows it twice") String messageSid,
+    @TemplateProperty(group = "message", label = "Sent at (ISO-8601)", optional = true) String at) {}
