@@ -1,6 +1,7 @@
 package io.textback.worker.support;
 
 import io.textback.testkit.EmbeddedDatabase;
+import io.textback.testkit.HubSpotFake;
 import io.textback.testkit.ProcessTestEngine;
 import io.textback.testkit.TwilioFake;
 
@@ -12,6 +13,7 @@ public final class TestInfrastructure {
   private static EmbeddedDatabase database;
   private static ProcessTestEngine engine;
   private static TwilioFake twilio;
+  private static HubSpotFake hubspot;
 
   private TestInfrastructure() {}
 
@@ -27,6 +29,13 @@ public final class TestInfrastructure {
       engine = new ProcessTestEngine();
     }
     return engine;
+  }
+
+  public static synchronized HubSpotFake hubspot() {
+    if (hubspot == null) {
+      hubspot = HubSpotFake.start(0);
+    }
+    return hubspot;
   }
 
   public static synchronized TwilioFake twilio() {

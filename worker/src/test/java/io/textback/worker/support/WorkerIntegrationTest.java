@@ -29,6 +29,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[0].forward-to=+15550100001",
     "textback.businesses[0].blocked-numbers[0]=(555) 010-9999",
     "textback.businesses[0].dispatcher-phone=+15550100002",
+    "textback.businesses[0].hubspot.access-token=pat-na1-demo",
+    "textback.businesses[0].hubspot.portal-id=62515",
+    "textback.businesses[0].hubspot.channel-id=1001",
+    "textback.businesses[0].hubspot.channel-account-id=acct-1",
+    "textback.businesses[0].hubspot.owner-id=77",
+    "textback.hubspot.client-secret=test-client-secret",
     "textback.businesses[0].manager-phone=+15550100003",
     // open and allowed to text around the clock, so timers in these tests do not depend on the hour
     "textback.businesses[0].quiet-hours=00:00-24:00",
@@ -80,10 +86,15 @@ public abstract class WorkerIntegrationTest {
     registry.add("camunda.client.grpc-address", grpcAddress);
     registry.add("textback.twilio.base-url", () -> TestInfrastructure.twilio().baseUrl());
     registry.add("textback.twilio.lookup-base-url", () -> TestInfrastructure.twilio().baseUrl());
+    registry.add("textback.hubspot.base-url", () -> TestInfrastructure.hubspot().baseUrl());
   }
 
   protected ProcessTestEngine engine() {
     return TestInfrastructure.engine();
+  }
+
+  protected io.textback.testkit.HubSpotFake hubspot() {
+    return TestInfrastructure.hubspot();
   }
 
   protected TwilioFake twilio() {
