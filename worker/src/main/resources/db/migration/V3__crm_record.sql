@@ -8,3 +8,11 @@ create table crm_record (
   created_at  timestamptz not null default now(),
   primary key (business_id, record_key)
 );
+
+-- Which lead a HubSpot deal belongs to, so a deal reaching the booked stage ends that lead's conversation.
+create table crm_deal (
+  deal_id     text primary key,
+  business_id text        not null,
+  lead_key    text        not null,
+  created_at  timestamptz not null default now()
+);

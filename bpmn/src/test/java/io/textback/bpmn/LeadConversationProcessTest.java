@@ -185,6 +185,11 @@ class LeadConversationProcessTest {
     ActivatedJob first = zeebe.nextJob("escalate", lead.instance());
     assertThat(first.getVariablesAsMap()).containsEntry("escalationLevel", 1);
     zeebe.complete(first, Map.of());
+    ActivatedJob task = zeebe.nextJob("io.textback:hubspot-task:1", lead.instance());
+    assertThat(task.getVariablesAsMap()).containsEntry("leadPhone", lead.leadKey().substring(5))
+        .containsEntry("priority", "HIGH");
+    assertThat(task.getVariablesAsMap().get("key").toString()).endsWith(":escalation");
+    zeebe.complete(task, Map.of());
     zeebe.increaseTime(Duration.ofMinutes(31));
     ActivatedJob second = zeebe.nextJob("escalate", lead.instance());
     assertThat(second.getVariablesAsMap()).containsEntry("escalationLevel", 2);
@@ -201,6 +206,7 @@ class LeadConversationProcessTest {
     responseClock(lead, "PT5M");
     zeebe.increaseTime(Duration.ofMinutes(6));
     zeebe.complete(zeebe.nextJob("escalate", lead.instance()), Map.of());
+    zeebe.complete(zeebe.nextJob("io.textback:hubspot-task:1", lead.instance()), Map.of());
 
     zeebe.publish("agent-replied", lead.leadKey(), "SM-agent-" + lead.instance(), Map.of());
     zeebe.increaseTime(Duration.ofMinutes(31));

@@ -125,6 +125,18 @@ public class BusinessDirectory {
     return Optional.ofNullable(e164 == null ? null : byTwilioNumber.get(e164));
   }
 
+  /** The business whose HubSpot portal this is (the first, when several share a portal). */
+  public Optional<Business> byHubSpotPortal(String portalId) {
+    return byId.values().stream().filter(b -> b.hubspot() != null && portalId != null
+        && portalId.equals(b.hubspot().portalId())).findFirst();
+  }
+
+  /** The business whose number is connected to HubSpot's inbox as this channel account. */
+  public Optional<Business> byHubSpotChannelAccount(String channelAccountId) {
+    return byId.values().stream().filter(b -> b.hubspot() != null && channelAccountId != null
+        && channelAccountId.equals(b.hubspot().channelAccountId())).findFirst();
+  }
+
   public List<Business> all() {
     return List.copyOf(byId.values());
   }

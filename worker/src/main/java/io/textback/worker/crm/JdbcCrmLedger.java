@@ -39,6 +39,17 @@ public class JdbcCrmLedger implements CrmLedger {
   }
 
   @Override
+  public void rememberDeal(String businessId, String dealId, String leadKey) {
+    jdbc.sql("insert into crm_deal (deal_id, business_id, lead_key) values (:d, :b, :k) on conflict do nothing")
+        .param("d", dealId).param("b", businessId).param("k", leadKey).update();
+  }
+
+  /** The lead a deal belongs to, if textback created it. */
+  public Optional<String> leadOfDeal(String dealId) {
+    return jdbc.sql("select lead_key from crm_deal where deal_id = :d").param("d", dealId).query(String.class).optional();
+  }
+
+  @Override
   public Optional<String> cachedContact(String businessId, String phone) {
     return find(businessId, "contact:" + phone);
   }

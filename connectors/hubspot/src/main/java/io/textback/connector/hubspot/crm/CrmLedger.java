@@ -12,6 +12,9 @@ public interface CrmLedger {
   /** The id stored for this key, or the id {@code create} returns (then stored). */
   String once(String businessId, String key, Supplier<String> create);
 
+  /** Remembers which lead a deal is for (a booked deal ends that lead's conversation). */
+  void rememberDeal(String businessId, String dealId, String leadKey);
+
   /** The contact id cached for this phone, if any: the phone is the key. */
   Optional<String> cachedContact(String businessId, String phone);
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** Creates the lead's deal in the business's pipeline, at its new-lead stage, for its owner. */
 @OutboundConnector(name = "textback HubSpot deal", type = HubSpotDealConnector.TYPE,
-    inputVariables = {"businessId", "contactId", "dealName", "key", "pipeline", "stage", "ownerId"})
+    inputVariables = {"businessId", "contactId", "dealName", "key", "pipeline", "stage", "ownerId", "leadKey"})
 @ElementTemplate(id = "io.textback.hubspot-deal.v1", name = "textback: create the deal in HubSpot", version = 1,
     description = "Creates a deal for the lead, associated to the contact.", inputDataClass = HubSpotDealRequest.class,
     engineVersion = "^8.8", defaultResultVariable = "hubspotDeal", icon = "hubspot.svg",
@@ -48,6 +48,9 @@ public class HubSpotDealConnector implements OutboundConnectorFunction {
     }
     try {
       String id = ledger.once(r.businessId(), r.key() + ":deal", () -> portal.client().createDeal(p, r.contactId()));
+      if (r.leadKey() != null && !r.leadKey().isBlank()) {
+        ledger.rememberDeal(r.businessId(), id, r.leadKey());
+      }
       return Map.of("dealId", id, "skipped", false);
     } catch (HubSpotApiException e) {
       throw HubSpotStepFailure.of(e);

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Creates a task on the contact for the business's owner: call back a voicemail, answer an escalated lead. */
 @OutboundConnector(name = "textback HubSpot task", type = HubSpotTaskConnector.TYPE,
-    inputVariables = {"businessId", "contactId", "subject", "body", "key", "dueAt", "priority", "ownerId"})
+    inputVariables = {"businessId", "contactId", "subject", "body", "key", "dueAt", "priority", "ownerId", "leadPhone"})
 @ElementTemplate(id = "io.textback.hubspot-task.v1", name = "textback: create a HubSpot task", version = 1,
     description = "Creates a task for the owner, associated to the contact.", inputDataClass = HubSpotTaskRequest.class,
     engineVersion = "^8.8", defaultResultVariable = "hubspotTask", icon = "hubspot.svg",
@@ -35,7 +35,9 @@ public class HubSpotTaskConnector implements OutboundConnectorFunction {
 
   public Map<String, Object> create(HubSpotTaskRequest r) {
     Optional<HubSpotPortals.Portal> found = portals.forBusiness(r.businessId());
-    if (found.isEmpty() || r.contactId() == null || r.contactId().isBlank()) {
+    String contactId = r.contactId() != null && !r.contactId().isBlank() ? r.contactId()
+        : r.leadPhone() == null ? null : ledger.cachedContact(r.businessId(), r.leadPhone()).orElse(null);
+    if (found.isEmpty() || contactId == null) {
       return Map.of("skipped", true);
     }
     HubSpotPortals.Portal portal = found.get();
@@ -51,7 +53,7 @@ public class HubSpotTaskConnector implements OutboundConnectorFunction {
       p.put("hubspot_owner_id", owner);
     }
     try {
-      String id = ledger.once(r.businessId(), r.key() + ":task", () -> portal.client().createTask(p, r.contactId()));
+      String id = ledger.once(r.businessId(), r.key() + ":task", () -> portal.client().createTask(p, contactId));
       return Map.of("taskId", id, "skipped", false);
     } catch (HubSpotApiException e) {
       throw HubSpotStepFailure.of(e);

@@ -11,4 +11,6 @@ public record HubSpotDealRequest(
     @NotBlank @TemplateProperty(group = "deal", label = "Key", description = "One deal per key, e.g. =leadKey + \":\" + callSid") String key,
     @TemplateProperty(group = "deal", label = "Pipeline", optional = true) String pipeline,
     @TemplateProperty(group = "deal", label = "Stage", optional = true) String stage,
-    @TemplateProperty(group = "deal", label = "Owner id", optional = true) String ownerId) {}
+    @TemplateProperty(group = "deal", label = "Owner id", optional = true) String ownerId,
+    @TemplateProperty(group = "deal", label = "Lead key", optional = true,
+        description = "When the deal reaches the booked stage, this lead's conversation ends as Booked") String leadKey) {}

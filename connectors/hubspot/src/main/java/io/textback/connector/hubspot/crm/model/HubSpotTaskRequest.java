@@ -12,4 +12,6 @@ public record HubSpotTaskRequest(
     @NotBlank @TemplateProperty(group = "task", label = "Key", description = "One task per key") String key,
     @TemplateProperty(group = "task", label = "Due (ISO-8601 instant)", optional = true) String dueAt,
     @TemplateProperty(group = "task", label = "Priority", optional = true, description = "LOW, MEDIUM or HIGH") String priority,
-    @TemplateProperty(group = "task", label = "Owner id", optional = true) String ownerId) {}
+    @TemplateProperty(group = "task", label = "Owner id", optional = true) String ownerId,
+    @TemplateProperty(group = "task", label = "Lead's phone", optional = true,
+        description = "Without a contact id, the contact cached for this phone") String leadPhone) {}
