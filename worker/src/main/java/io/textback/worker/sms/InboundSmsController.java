@@ -122,6 +122,10 @@ public class InboundSmsController {
         new PendingMessage("lead-replied", leadKey, sid, REPLY_TTL,
             Map.of("lastReplyAt", clock.instant().toString())))));
     if (isNew) {
+      // Shown in the HubSpot thread by its own small process, so this webhook never waits for HubSpot.
+      events.storeIfNew(new InboundEvent("twilio", "crm:" + key, "sms-to-crm", params, Optional.of(
+          new PendingMessage("sms-received", sid, sid, Duration.ofHours(1), Map.of("businessId", business.id(),
+              "leadPhone", from, "text", body, "messageSid", sid, "receivedAt", clock.instant().toString())))));
       conversations.addMessage(open.map(Conversation::id).orElse(null), business.id(), from, "IN", body, sid, "reply");
       open.ifPresent(c -> conversations.recordLeadReply(c.id()));
       relay.wake();

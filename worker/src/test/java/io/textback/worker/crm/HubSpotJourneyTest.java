@@ -82,6 +82,20 @@ class HubSpotJourneyTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void everyTextFromTheLeadShowsInTheirInboxThread() {
+    String caller = newCaller();
+    missedAndHungUp(caller);
+
+    phone().text(caller, DEMO_NUMBER, "Hi, can you come today?");
+    phone().text(caller, DEMO_NUMBER, "It's urgent");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> hubspot().records("messages").stream()
+        .filter(m -> m.properties().get("direction").equals("INCOMING"))
+        .filter(m -> m.properties().get("text").equals("It's urgent") || m.properties().get("text").equals("Hi, can you come today?"))
+        .count() == 2);
+  }
+
+  @Test
   void aKnownCaller_atMostThreeCalls() {
     String caller = newCaller();
     // the contact exists in HubSpot already (typed by hand, not by textback): found by search
