@@ -27,6 +27,11 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEMO_FORWARD_TO = "+15550100001";
   public static final String DEMO_DISPATCHER = "+15550100002";
   public static final String DEMO_MANAGER = "+15550100003";
+  public static final String DEMO_PORTAL = "62515";
+  public static final String DEMO_CHANNEL = "1001";
+  public static final String DEMO_CHANNEL_ACCOUNT = "acct-demo";
+  /** Signs the HubSpot webhooks local mode accepts (the app's client secret in production). */
+  public static final String LOCAL_HUBSPOT_SECRET = "local-hubspot-secret";
 
   private final EmbeddedDatabase database;
   private final ProcessTestEngine engine;
@@ -78,6 +83,12 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[0].forward-to", DEMO_FORWARD_TO);
     p.put("textback.businesses[0].timezone", "America/New_York");
     p.put("textback.businesses[0].voicemail-window", settings.voicemailWindow());
+    p.put("textback.hubspot.base-url", hubspot.baseUrl());
+    p.put("textback.hubspot.client-secret", LOCAL_HUBSPOT_SECRET);
+    p.put("textback.businesses[0].hubspot.access-token", "local-hubspot-token");
+    p.put("textback.businesses[0].hubspot.portal-id", DEMO_PORTAL);
+    p.put("textback.businesses[0].hubspot.channel-id", DEMO_CHANNEL);
+    p.put("textback.businesses[0].hubspot.channel-account-id", DEMO_CHANNEL_ACCOUNT);
     p.put("textback.businesses[0].dispatcher-phone", DEMO_DISPATCHER);
     p.put("textback.businesses[0].manager-phone", DEMO_MANAGER);
     return p;

@@ -42,7 +42,7 @@ public final class LocalTextback {
           Zeebe engine  grpc://localhost:%s   (in-memory; deploy from Camunda Modeler here)
           PostgreSQL    %s   (user postgres, password postgres)
           Twilio fake   %s   (SMS sent: GET /__admin/requests, or Messages.json)
-          HubSpot fake  %s   (GET /__admin/requests)
+          HubSpot fake  %s   (portal 62515; what HubSpot received: GET /__admin/requests)
           demo business Demo Plumbing: Twilio number %s rings %s; voicemail window %s;
                         escalations text the dispatcher %s, then the manager %s
           Twilio auth token (signs webhooks): %s
