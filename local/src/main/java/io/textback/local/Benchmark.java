@@ -22,10 +22,13 @@ import java.util.concurrent.TimeUnit;
 final class Benchmark {
   private static final String USAGE = """
       usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--greeting-ms 3000]
-                           [--twilio-latency-ms 0]
+                           [--twilio-latency-ms 0] [--hubspot-limit 0] [--crm-timeout-s 600]
         Starts its own local mode on free ports (an already running one is not touched), plays
         --journeys missed calls at --rate per second where the caller listens to the greeting for
         --greeting-ms and hangs up, and measures hang-up webhook -> SMS request at the Twilio fake.
+        Then waits for the CRM steps (a deal per journey at the HubSpot fake) and reports HubSpot calls
+        per journey, 429s and incidents. --hubspot-limit N makes the fake answer 429 beyond N requests
+        per 10 s, like a portal (100 on Free/Starter).
       """;
 
   private Benchmark() {}
@@ -41,18 +44,29 @@ final class Benchmark {
     int warmup = o.getInt("warmup", 20);
     Duration latency = Duration.ofMillis(o.getInt("twilio-latency-ms", 0));
     Duration greeting = Duration.ofMillis(o.getInt("greeting-ms", 3000));
+    int hubspotLimit = o.getInt("hubspot-limit", 0);
+    Duration crmTimeout = Duration.ofSeconds(o.getInt("crm-timeout-s", 600));
     try (LocalStack stack = LocalStack.start(LocalSettings.ephemeral("45s"), latency,
         Map.of("logging.level.io.textback", "WARN", "logging.level.io.camunda", "WARN"))) {
       stack.awaitReady(Duration.ofSeconds(60));
       TwilioPhone phone = new TwilioPhone(URI.create(stack.workerUrl()), stack.publicBaseUrl(), stack.twilioAuthToken());
       play(stack, phone, warmup, rate, greeting, 1_000_000);
+      awaitDeals(stack, warmup, crmTimeout);
+      stack.hubspot().wireMock().resetRequests();
+      int dealsBefore = stack.hubspot().records("0-3").size();
+      stack.hubspot().limitTo(hubspotLimit);
+      long burstStart = System.nanoTime();
       Result r = play(stack, phone, journeys, rate, greeting, 2_000_000);
+      boolean crmDone = awaitDeals(stack, dealsBefore + journeys, crmTimeout);
+      double crmSeconds = (System.nanoTime() - burstStart) / 1e9;
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
       System.out.printf(
-          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,\"max\":%.1f},\"sms_per_journey\":%.3f,\"lost\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d}%n",
+          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,\"max\":%.1f},\"sms_per_journey\":%.3f,\"lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%.1f,\"hubspot_calls_per_journey\":%.2f,\"hubspot_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d}%n",
           journeys, rate, greeting.toMillis(), latency.toMillis(), r.percentile(50), r.percentile(90), r.percentile(99), r.max(),
-          r.smsPerJourney(), r.lost(), heapMb, Runtime.getRuntime().availableProcessors());
-      return r.lost() == 0 && r.smsPerJourney() == 1.0 ? 0 : 1;
+          r.smsPerJourney(), r.lost(), hubspotLimit, crmDone, crmSeconds,
+          (double) stack.hubspot().requestCount() / journeys, stack.hubspot().rateLimitedCount(),
+          stack.engine().incidentCount(), heapMb, Runtime.getRuntime().availableProcessors());
+      return r.lost() == 0 && r.smsPerJourney() == 1.0 && crmDone && stack.engine().incidentCount() == 0 ? 0 : 1;
     }
   }
 
@@ -97,6 +111,18 @@ final class Benchmark {
     }
     Collections.sort(millis);
     return new Result(millis, (double) sms / journeys, lost);
+  }
+
+  /** Waits until the HubSpot fake holds this many deals: every journey's CRM steps are done. */
+  private static boolean awaitDeals(LocalStack stack, int deals, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (stack.hubspot().records("0-3").size() < deals) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(250);
+    }
+    return true;
   }
 
   private static long countTexted(LocalStack stack, Map<String, Instant> callers) {

@@ -60,6 +60,11 @@ public final class HubSpotFake implements AutoCloseable {
     return server.getAllServeEvents().size();
   }
 
+  /** Requests HubSpot answered with 429. */
+  public long rateLimitedCount() {
+    return server.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 429).count();
+  }
+
   public String baseUrl() {
     return server.baseUrl();
   }

@@ -164,6 +164,12 @@ public final class ProcessTestEngine implements AutoCloseable {
         && i != io.camunda.zeebe.protocol.record.intent.JobIntent.ERROR_THROWN);
   }
 
+  /** Incidents raised so far (jobs out of retries, expression failures). */
+  public long incidentCount() {
+    return records().stream().filter(r -> r.getValueType() == ValueType.INCIDENT)
+        .filter(r -> r.getIntent() == io.camunda.zeebe.protocol.record.intent.IncidentIntent.CREATED).count();
+  }
+
   /** Whether an instance is waiting for this message (its subscription was opened). */
   public boolean isWaitingFor(String messageName, String correlationKey) {
     return records().stream()
