@@ -16,3 +16,9 @@ create table crm_deal (
   lead_key    text        not null,
   created_at  timestamptz not null default now()
 );
+
+-- A record is claimed (PENDING, with a lease) before HubSpot is called and completed (DONE) after,
+-- so no database connection is held while HubSpot answers or its rate limit makes us wait.
+alter table crm_record alter column hubspot_id drop not null;
+alter table crm_record add column status text not null default 'DONE';
+alter table crm_record add column lease_until timestamptz;

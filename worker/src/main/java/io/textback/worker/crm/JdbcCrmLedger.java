@@ -1,6 +1,7 @@
 package io.textback.worker.crm;
 
 import io.textback.connector.hubspot.crm.CrmLedger;
+import io.textback.connector.hubspot.crm.CrmRecordBusyException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,9 +9,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The crm_record table. A transaction-scoped advisory lock per (business, key) serialises the
- * creates for one key across threads and replicas, so two events for the same new phone make one
- * contact.
+ * The crm_record table. A key is claimed with a lease before HubSpot is called, like the SMS outbox,
+ * so two events for the same new phone make one contact, across threads and replicas, and no database
+ * connection waits on HubSpot.
  */
 @Repository
 public class JdbcCrmLedger implements CrmLedger {
@@ -24,19 +25,50 @@ public class JdbcCrmLedger implements CrmLedger {
 
   @Override
   public String once(String businessId, String key, Supplier<String> create) {
-    return tx.execute(status -> {
-      jdbc.sql("select pg_advisory_xact_lock(hashtext(:b || '|' || :k))").param("b", businessId).param("k", key)
-          .query(Object.class).single();
-      Optional<String> existing = find(businessId, key);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      String id = create.get();
-      jdbc.sql("insert into crm_record (business_id, record_key, hubspot_id) values (:b, :k, :id)")
-          .param("b", businessId).param("k", key).param("id", id).update();
-      return id;
-    });
+    Claim claim = tx.execute(status -> claim(businessId, key));
+    if (claim.doneId() != null) {
+      return claim.doneId();
+    }
+    if (!claim.granted()) {
+      throw new CrmRecordBusyException(key);
+    }
+    String id;
+    try {
+      id = create.get();
+    } catch (RuntimeException e) {
+      jdbc.sql("update crm_record set lease_until = null where business_id = :b and record_key = :k and status = 'PENDING'")
+          .param("b", businessId).param("k", key).update();
+      throw e;
+    }
+    jdbc.sql("update crm_record set hubspot_id = :id, status = 'DONE', lease_until = null where business_id = :b and record_key = :k")
+        .param("id", id).param("b", businessId).param("k", key).update();
+    return id;
   }
+
+  /** Done (with its id), or the right to create it now, or busy (another job holds a live lease). */
+  private Claim claim(String businessId, String key) {
+    jdbc.sql("""
+            insert into crm_record (business_id, record_key, status) values (:b, :k, 'PENDING')
+            on conflict (business_id, record_key) do nothing""")
+        .param("b", businessId).param("k", key).update();
+    var row = jdbc.sql("""
+            select status, hubspot_id, lease_until > now() as leased from crm_record
+            where business_id = :b and record_key = :k for update""")
+        .param("b", businessId).param("k", key)
+        .query((rs, i) -> new Object[] {rs.getString("status"), rs.getString("hubspot_id"), rs.getBoolean("leased")})
+        .single();
+    if ("DONE".equals(row[0])) {
+      return new Claim(false, (String) row[1]);
+    }
+    if (Boolean.TRUE.equals(row[2])) {
+      return new Claim(false, null);
+    }
+    jdbc.sql("update crm_record set lease_until = now() + interval '60 seconds' where business_id = :b and record_key = :k")
+        .param("b", businessId).param("k", key).update();
+    return new Claim(true, null);
+  }
+
+  private record Claim(boolean granted, String doneId) {}
 
   @Override
   public void rememberDeal(String businessId, String dealId, String leadKey) {
@@ -55,7 +87,7 @@ public class JdbcCrmLedger implements CrmLedger {
   }
 
   public Optional<String> find(String businessId, String key) {
-    return jdbc.sql("select hubspot_id from crm_record where business_id = :b and record_key = :k")
+    return jdbc.sql("select hubspot_id from crm_record where business_id = :b and record_key = :k and status = 'DONE'")
         .param("b", businessId).param("k", key).query(String.class).optional();
   }
 }

@@ -119,7 +119,16 @@ class HubSpotJourneyTest extends WorkerIntegrationTest {
     var pool = Executors.newFixedThreadPool(8);
     List<Callable<Object>> upserts = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      upserts.add(() -> contacts.upsert(new HubSpotContactRequest("demo-plumbing", caller, null, null, null, "Missed call")));
+      upserts.add(() -> {
+        // as the job would: a busy record (another job is creating it) is retried shortly
+        while (true) {
+          try {
+            return contacts.upsert(new HubSpotContactRequest("demo-plumbing", caller, null, null, null, "Missed call"));
+          } catch (io.camunda.connector.api.error.ConnectorRetryException busy) {
+            Thread.sleep(50);
+          }
+        }
+      });
     }
     List<Object> ids = new ArrayList<>();
     for (var f : pool.invokeAll(upserts)) {

@@ -63,6 +63,8 @@ public class HubSpotCallLogConnector implements OutboundConnectorFunction {
       return Map.of("callId", id, "skipped", false);
     } catch (HubSpotApiException e) {
       throw HubSpotStepFailure.of(e);
+    } catch (CrmRecordBusyException e) {
+      throw HubSpotStepFailure.busy(e);
     }
   }
 }

@@ -52,6 +52,8 @@ public class HubSpotContactConnector implements OutboundConnectorFunction {
       return Map.of("contactId", id, "skipped", false);
     } catch (HubSpotApiException e) {
       throw HubSpotStepFailure.of(e);
+    } catch (CrmRecordBusyException e) {
+      throw HubSpotStepFailure.busy(e);
     }
   }
 

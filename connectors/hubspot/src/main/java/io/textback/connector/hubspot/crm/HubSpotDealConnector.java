@@ -54,6 +54,8 @@ public class HubSpotDealConnector implements OutboundConnectorFunction {
       return Map.of("dealId", id, "skipped", false);
     } catch (HubSpotApiException e) {
       throw HubSpotStepFailure.of(e);
+    } catch (CrmRecordBusyException e) {
+      throw HubSpotStepFailure.busy(e);
     }
   }
 

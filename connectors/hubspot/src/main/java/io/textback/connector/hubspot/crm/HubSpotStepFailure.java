@@ -14,6 +14,11 @@ final class HubSpotStepFailure {
 
   private HubSpotStepFailure() {}
 
+  static ConnectorException busy(CrmRecordBusyException e) {
+    return ConnectorRetryException.builder().errorCode("HUBSPOT_RECORD_BUSY").message(e.getMessage()).cause(e)
+        .backoffDuration(Duration.ofSeconds(2)).build();
+  }
+
   static ConnectorException of(HubSpotApiException e) {
     if (e.isRateLimited() || e.isTransient()) {
       return ConnectorRetryException.builder().errorCode("HUBSPOT_UNAVAILABLE").message(e.getMessage()).cause(e)

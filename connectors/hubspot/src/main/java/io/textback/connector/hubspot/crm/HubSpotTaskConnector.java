@@ -57,6 +57,8 @@ public class HubSpotTaskConnector implements OutboundConnectorFunction {
       return Map.of("taskId", id, "skipped", false);
     } catch (HubSpotApiException e) {
       throw HubSpotStepFailure.of(e);
+    } catch (CrmRecordBusyException e) {
+      throw HubSpotStepFailure.busy(e);
     }
   }
 }

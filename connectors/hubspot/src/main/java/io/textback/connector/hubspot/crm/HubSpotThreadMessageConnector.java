@@ -68,6 +68,8 @@ public class HubSpotThreadMessageConnector implements OutboundConnectorFunction 
       return Map.of("communicationId", id, "skipped", false);
     } catch (HubSpotApiException e) {
       throw HubSpotStepFailure.of(e);
+    } catch (CrmRecordBusyException e) {
+      throw HubSpotStepFailure.busy(e);
     }
   }
 }
