@@ -127,10 +127,7 @@ public final class ProcessTestEngine implements AutoCloseable {
   /** The key of the instance started by the message with this correlation key, once it exists. */
   public long instanceStartedFor(String bpmnProcessId, String variableName, Object value) {
     idle();
-    return processRecords()
-        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
-        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId))
+    return startedInstances(bpmnProcessId)
         .map(r -> r.getValue().getProcessInstanceKey())
         .filter(key -> value.equals(variable(key, variableName)))
         .findFirst()
@@ -139,10 +136,7 @@ public final class ProcessTestEngine implements AutoCloseable {
 
   /** The instance of the process started with this variable value, if any yet (does not wait). */
   public Optional<Long> findInstance(String bpmnProcessId, String variableName, Object value) {
-    return processRecords()
-        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
-        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId))
+    return startedInstances(bpmnProcessId)
         .map(r -> r.getValue().getProcessInstanceKey())
         .filter(key -> value.equals(variable(key, variableName)))
         .findFirst();
@@ -192,10 +186,7 @@ public final class ProcessTestEngine implements AutoCloseable {
   /** How many instances of the process were started with this variable value. */
   public long instancesWith(String bpmnProcessId, String variableName, Object value) {
     idle();
-    return processRecords()
-        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
-        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId))
+    return startedInstances(bpmnProcessId)
         .filter(r -> value.equals(variable(r.getValue().getProcessInstanceKey(), variableName)))
         .count();
   }
@@ -237,6 +228,14 @@ public final class ProcessTestEngine implements AutoCloseable {
         .reduce((first, second) -> second)
         .map(v -> v.getValue().replaceAll("^\"|\"$", ""))
         .orElse(null);
+  }
+
+  /** The activation records of every instance of the process started so far. */
+  private java.util.stream.Stream<Record<ProcessInstanceRecordValue>> startedInstances(String bpmnProcessId) {
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId));
   }
 
   @SuppressWarnings("unchecked")

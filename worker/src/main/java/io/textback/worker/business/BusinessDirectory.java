@@ -1,5 +1,6 @@
 package io.textback.worker.business;
 
+import io.camunda.client.exception.CamundaError;
 import io.textback.worker.TextbackProperties;
 import io.textback.worker.copy.CopyBook;
 import io.textback.worker.phone.PhoneNumbers;
@@ -118,6 +119,15 @@ public class BusinessDirectory {
 
   public Optional<Business> byId(String id) {
     return Optional.ofNullable(byId.get(id));
+  }
+
+  /**
+   * For a job worker: the business, or a job error with no retries left, since only a change of
+   * configuration can fix it (an incident in Operate names the business).
+   */
+  public Business requireForJob(String id) {
+    return byId(id).orElseThrow(() ->
+        CamundaError.jobError("Unknown business '" + id + "': add it to textback.businesses", null, 0));
   }
 
   /** The business that owns this Twilio number (the To of a call or SMS). */

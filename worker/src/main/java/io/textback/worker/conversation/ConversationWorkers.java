@@ -3,7 +3,6 @@ package io.textback.worker.conversation;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.client.exception.CamundaError;
 import io.textback.worker.EngineTime;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
@@ -43,7 +42,7 @@ public class ConversationWorkers {
       "textBackSid", "textBackBody", "firstName"})
   public Map<String, Object> open(@Variable String businessId, @Variable String leadPhone, @Variable String leadKey,
       @Variable String channel, @Variable String textBackSid, @Variable String textBackBody, @Variable String firstName) {
-    Business business = business(businessId);
+    Business business = businesses.requireForJob(businessId);
     Conversation conversation = conversations.openOrJoin(businessId, leadPhone, leadKey, channel == null ? "call" : channel);
     if (textBackSid != null && textBackBody != null) {
       conversations.addMessage(conversation.id(), businessId, leadPhone, "OUT", textBackBody, textBackSid, "text-back");
@@ -70,7 +69,7 @@ public class ConversationWorkers {
   /** How long to hold a follow-up so it reaches the lead inside the allowed window of their local time. */
   @JobWorker(type = "quiet-hours", fetchVariables = {"businessId", "leadPhone", "now"})
   public Map<String, Object> quietHours(@Variable String businessId, @Variable String leadPhone, @Variable String now) {
-    Business business = business(businessId);
+    Business business = businesses.requireForJob(businessId);
     Instant at = EngineTime.parse(now, clock);
     Instant allowed = business.quietHours().nextAllowed(at, phones.timeZonesOf(leadPhone, business.hours().zone()));
     Duration wait = Duration.between(at, allowed);
@@ -83,7 +82,7 @@ public class ConversationWorkers {
   /** The response SLA counted in business hours: after hours the clock starts at the next opening. */
   @JobWorker(type = "response-sla", fetchVariables = {"businessId", "responseSla", "now"})
   public Map<String, Object> responseClock(@Variable String businessId, @Variable String responseSla, @Variable String now) {
-    Business business = business(businessId);
+    Business business = businesses.requireForJob(businessId);
     Instant at = EngineTime.parse(now, clock);
     Duration sla = responseSla == null ? business.timers().responseSla() : Duration.parse(responseSla);
     Instant deadline = business.hours().addOpenTime(at, sla);
@@ -98,10 +97,5 @@ public class ConversationWorkers {
       conversations.close(conversationId, outcome);
       LOG.info("Conversation {} closed: {}", conversationId, outcome);
     }
-  }
-
-  private Business business(String businessId) {
-    return businesses.byId(businessId).orElseThrow(() ->
-        CamundaError.jobError("Unknown business '" + businessId + "': add it to textback.businesses", null, 0));
   }
 }

@@ -2,7 +2,6 @@ package io.textback.worker.conversation;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import io.camunda.client.exception.CamundaError;
 import io.textback.connector.twilio.sms.SmsSendConnector;
 import io.textback.connector.twilio.sms.model.SmsSendRequest;
 import io.textback.connector.twilio.sms.model.SmsSendResult;
@@ -43,8 +42,7 @@ public class EscalationWorker {
   @JobWorker(type = "escalate", fetchVariables = {"businessId", "conversationId", "leadPhone", "escalationLevel", "now"})
   public Map<String, Object> escalate(@Variable String businessId, @Variable Long conversationId,
       @Variable String leadPhone, @Variable Integer escalationLevel, @Variable String now) {
-    Business business = businesses.byId(businessId).orElseThrow(() ->
-        CamundaError.jobError("Unknown business '" + businessId + "'", null, 0));
+    Business business = businesses.requireForJob(businessId);
     int level = escalationLevel == null ? 1 : escalationLevel;
     String staff = level >= 2 && business.managerPhone() != null ? business.managerPhone() : business.dispatcherPhone();
     Instant at = EngineTime.parse(now, clock);

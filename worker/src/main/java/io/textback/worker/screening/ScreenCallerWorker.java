@@ -2,7 +2,6 @@ package io.textback.worker.screening;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import io.camunda.client.exception.CamundaError;
 import io.textback.worker.EngineTime;
 import io.textback.worker.business.Business;
 import java.time.Clock;
@@ -29,8 +28,7 @@ public class ScreenCallerWorker {
   @JobWorker(type = "screen-caller", fetchVariables = {"businessId", "callerPhone", "callSid", "now"})
   public ScreeningResult screenCaller(
       @Variable String businessId, @Variable String callerPhone, @Variable String callSid, @Variable String now) {
-    Business business = businesses.byId(businessId).orElseThrow(() ->
-        CamundaError.jobError("Unknown business '" + businessId + "': add it to textback.businesses", null, 0));
+    Business business = businesses.requireForJob(businessId);
     ScreeningResult result = screen.screen(business, callerPhone, EngineTime.parse(now, clock));
     if (result.textable()) {
       LOG.info("Call {} from {}: textable", callSid, PhoneNumbers.mask(callerPhone));
