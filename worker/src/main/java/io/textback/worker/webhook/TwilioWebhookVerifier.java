@@ -36,6 +36,10 @@ public class TwilioWebhookVerifier {
     String url = publicBaseUrl + request.getRequestURI()
         + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
     Map<String, List<String>> form = formParameters(request);
+    if (authToken == null || authToken.isBlank()) {
+      throw new RequestRejectedException(HttpStatus.FORBIDDEN,
+          "textback.twilio.auth-token is not set: Twilio's signatures cannot be checked");
+    }
     String signature = request.getHeader(HEADER);
     if (signature == null || signature.isBlank()) {
       throw new RequestRejectedException(HttpStatus.FORBIDDEN, "missing " + HEADER);
