@@ -1,5 +1,6 @@
 package io.textback.worker;
 
+import io.textback.connector.twilio.api.TwilioSettings;
 import io.textback.worker.business.BusinessSettings;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,11 @@ public record TextbackProperties(
       @DefaultValue("true") boolean lookupEnabled,
       @DefaultValue("180d") Duration lookupCacheTtl,
       @DefaultValue("10") int messagesPerSecond) {
+
+    /** What the Twilio clients (Messages and Lookup) are built from. */
+    public TwilioSettings clientSettings() {
+      return new TwilioSettings(baseUrl, accountSid, authToken, apiKeySid, apiKeySecret, connectTimeout, readTimeout);
+    }
 
     @Override
     public String toString() {

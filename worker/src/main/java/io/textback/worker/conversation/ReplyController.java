@@ -10,6 +10,7 @@ import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
 import io.textback.worker.inbound.PendingMessage;
+import io.textback.worker.phone.PhoneNumbers;
 import io.textback.worker.web.RequestRejectedException;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,8 @@ public class ReplyController {
       throw new RequestRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "body must be at most 1,600 characters");
     }
     Conversation conversation = conversations.findOpenByLeadKey(leadKey).orElseThrow(() ->
-        new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for " + leadKey.replaceAll("\\d(?=\\d{4})", "*")));
+        new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for "
+            + leadKey.substring(0, leadKey.lastIndexOf(':') + 1) + PhoneNumbers.mask(leadKey.substring(leadKey.lastIndexOf(':') + 1))));
     Business business = businesses.byId(conversation.businessId()).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "business " + conversation.businessId() + " is no longer configured"));
     String key = "reply:" + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID() : idempotencyKey.trim());

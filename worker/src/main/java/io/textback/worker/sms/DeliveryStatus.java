@@ -15,6 +15,11 @@ public final class DeliveryStatus {
   /** Delivery errors that mean the number will never take SMS (landline, unreachable, unknown handset). */
   static final Set<Integer> NUMBER_CANNOT_TAKE_SMS = Set.of(30003, 30005, 30006);
 
+  /** The same ranking as SQL, for the forward-only update: CASE delivery_status WHEN ... END. */
+  static final String SQL_RANK = RANK.entrySet().stream()
+      .map(e -> "when '" + e.getKey() + "' then " + e.getValue())
+      .collect(java.util.stream.Collectors.joining(" ", "(case delivery_status ", " else 0 end)"));
+
   private DeliveryStatus() {}
 
   public static boolean isKnown(String status) {

@@ -2,7 +2,6 @@ package io.textback.worker.sms;
 
 import io.textback.connector.twilio.api.TwilioClientFactory;
 import io.textback.connector.twilio.api.TwilioLookupApi;
-import io.textback.connector.twilio.api.TwilioSettings;
 import io.textback.connector.twilio.sms.SmsOutbox;
 import io.textback.connector.twilio.sms.SmsSendConnector;
 import io.textback.connector.twilio.sms.SmsSendGuard;
@@ -18,9 +17,7 @@ public class SmsConfiguration {
   @Bean
   TwilioSmsGateway twilioSmsGateway(TextbackProperties properties) {
     TextbackProperties.Twilio t = properties.twilio();
-    TwilioSettings settings = new TwilioSettings(t.baseUrl(), t.accountSid(), t.authToken(), t.apiKeySid(),
-        t.apiKeySecret(), t.connectTimeout(), t.readTimeout());
-    return new TwilioSmsGateway(TwilioClientFactory.messagesApi(settings), t.accountSid(),
+    return new TwilioSmsGateway(TwilioClientFactory.messagesApi(t.clientSettings()), t.accountSid(),
         properties.publicBaseUrl() + SmsStatusController.PATH, TwilioSmsGateway.RateLimitBackoff.DEFAULT,
         t.messagesPerSecond());
   }
@@ -28,8 +25,7 @@ public class SmsConfiguration {
   @Bean
   TwilioLookupApi twilioLookupApi(TextbackProperties properties) {
     TextbackProperties.Twilio t = properties.twilio();
-    return TwilioClientFactory.lookupApi(new TwilioSettings(t.baseUrl(), t.accountSid(), t.authToken(),
-        t.apiKeySid(), t.apiKeySecret(), t.connectTimeout(), t.readTimeout()), t.lookupBaseUrl());
+    return TwilioClientFactory.lookupApi(t.clientSettings(), t.lookupBaseUrl());
   }
 
   @Bean

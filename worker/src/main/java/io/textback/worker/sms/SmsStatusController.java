@@ -49,7 +49,7 @@ public class SmsStatusController {
     events.storeIfNew(new InboundEvent("twilio", "sms-status:" + sid + ":" + status, "sms-status", params, Optional.empty()));
     int updated = jdbc.sql("""
             update sms_outbox set delivery_status = :status, delivery_error_code = :code, delivery_updated_at = now()
-            where message_sid = :sid and :rank > (case delivery_status %s else 0 end)""".formatted(rankCases()))
+            where message_sid = :sid and :rank > %s""".formatted(DeliveryStatus.SQL_RANK))
         .param("status", status).param("code", errorCode).param("sid", sid).param("rank", DeliveryStatus.rank(status))
         .update();
     boolean known = updated == 1 || jdbc.sql("select exists(select 1 from sms_outbox where message_sid = :sid)")
@@ -66,15 +66,6 @@ public class SmsStatusController {
       }
     }
     return ResponseEntity.ok().build();
-  }
-
-  private static String rankCases() {
-    StringBuilder cases = new StringBuilder();
-    for (String s : new String[] {"accepted", "scheduled", "queued", "sending", "sent", "canceled", "failed",
-        "undelivered", "delivered", "partially_delivered", "read"}) {
-      cases.append("when '").append(s).append("' then ").append(DeliveryStatus.rank(s)).append(' ');
-    }
-    return cases.toString();
   }
 
   private static Integer parseCode(String code) {
