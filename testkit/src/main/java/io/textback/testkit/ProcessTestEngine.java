@@ -3,40 +3,50 @@ package io.textback.testkit;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.RocksDbEngineFactory;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * The in-memory Zeebe engine with a gRPC client, and the few moves a process test makes: deploy,
- * publish, work a job by hand, move the engine's clock, and ask where an instance ended.
+ * The embedded Zeebe engine with a gRPC client, and the few moves a process test makes: deploy,
+ * publish, work a job by hand, move the engine's clock, and ask where an instance ended. The log is
+ * in memory; the state is in RocksDB in a temporary folder, deleted on close (see RocksDbEngineFactory).
  */
 public final class ProcessTestEngine implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(10);
+  private final Path stateDirectory;
   private final ZeebeTestEngine engine;
   private final CamundaClient client;
 
   public ProcessTestEngine() {
-    this(EngineFactory.create());
+    this(freePort());
   }
 
   /** An engine on a fixed gRPC port (local mode uses 26500, so Modeler can deploy to it). */
   public ProcessTestEngine(int port) {
-    this(EngineFactory.create(port));
-  }
-
-  private ProcessTestEngine(ZeebeTestEngine engine) {
-    this.engine = engine;
+    try {
+      stateDirectory = Files.createTempDirectory("textback-engine-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("no room for the engine's state", e);
+    }
+    engine = RocksDbEngineFactory.create(port, stateDirectory.toFile());
     engine.start();
     client = CamundaClient.newClientBuilder()
         .grpcAddress(URI.create("http://" + engine.getGatewayAddress()))
@@ -264,5 +274,18 @@ public final class ProcessTestEngine implements AutoCloseable {
   public void close() {
     client.close();
     engine.stop();
+    try (Stream<Path> files = Files.walk(stateDirectory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind is no reason to fail
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the engine", e);
+    }
   }
 }
