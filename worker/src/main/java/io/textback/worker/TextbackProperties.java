@@ -41,7 +41,7 @@ public record TextbackProperties(
       @DefaultValue("https://lookups.twilio.com") String lookupBaseUrl,
       @DefaultValue("true") boolean lookupEnabled,
       @DefaultValue("180d") Duration lookupCacheTtl,
-      @DefaultValue("10") int messagesPerSecond) {
+      @DefaultValue("0") int messagesPerSecond) {
 
     /** What the Twilio clients (Messages and Lookup) are built from. */
     public TwilioSettings clientSettings() {

@@ -2,7 +2,6 @@ package io.textback.connector.twilio.sms;
 
 import feign.RetryableException;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
@@ -32,16 +31,17 @@ public class TwilioSmsGateway {
   private final RateLimiterRegistry pacing;
 
   /**
-   * @param messagesPerSecond per sending number, to stay inside the A2P 10DLC throughput of the
-   *     business's brand; sends beyond it wait (up to 30 s) instead of drawing 429s
+   * @param messagesPerSecond per sending number; sends beyond it wait (up to 30 s). 0 hands every
+   *     text to Twilio at once, which queues each sender's messages at its A2P 10DLC throughput
+   *     itself (up to 4 hours' worth), so a burst of missed calls is not held back here
    */
   public TwilioSmsGateway(TwilioMessagesApi api, String accountSid, String statusCallbackUrl,
       RateLimitBackoff backoff, int messagesPerSecond) {
     this.api = api;
     this.accountSid = accountSid;
     this.statusCallbackUrl = statusCallbackUrl;
-    this.pacing = RateLimiterRegistry.of(RateLimiterConfig.custom()
-        .limitForPeriod(Math.max(1, messagesPerSecond))
+    this.pacing = messagesPerSecond <= 0 ? null : RateLimiterRegistry.of(RateLimiterConfig.custom()
+        .limitForPeriod(messagesPerSecond)
         .limitRefreshPeriod(Duration.ofSeconds(1))
         .timeoutDuration(Duration.ofSeconds(30))
         .build());
@@ -72,8 +72,7 @@ public class TwilioSmsGateway {
     if (statusCallbackUrl != null && !statusCallbackUrl.isBlank()) {
       form.put("StatusCallback", statusCallbackUrl);
     }
-    RateLimiter sender = pacing.rateLimiter(request.from());
-    if (!sender.acquirePermission()) {
+    if (pacing != null && !pacing.rateLimiter(request.from()).acquirePermission()) {
       throw new TwilioApiException(TwilioErrorCategory.RATE_LIMITED, 0, null,
           "more texts queued for " + io.textback.connector.twilio.PhoneMask.mask(request.from())
               + " than its messages-per-second allow", null);
