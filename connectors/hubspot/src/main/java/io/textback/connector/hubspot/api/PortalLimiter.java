@@ -16,11 +16,20 @@ public final class PortalLimiter {
 
   public PortalLimiter(String portal, HubSpotSettings settings) {
     this.requests = RateLimiter.of("hubspot-" + portal, RateLimiterConfig.custom()
-        .limitForPeriod(settings.requestsPer10Seconds()).limitRefreshPeriod(Duration.ofSeconds(10))
+        .limitForPeriod(perSecond(settings.requestsPer10Seconds())).limitRefreshPeriod(Duration.ofSeconds(1))
         .timeoutDuration(MAX_WAIT).build());
     this.searches = RateLimiter.of("hubspot-search-" + portal, RateLimiterConfig.custom()
         .limitForPeriod(settings.searchesPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
         .timeoutDuration(MAX_WAIT).build());
+  }
+
+  /**
+   * HubSpot counts over any 10 seconds; a bucket that refills the whole 100 every 10 s lets 200
+   * through across a refill. Refilled every second instead, any 10 s window spans at most 11 refills,
+   * so a per-second share of limit / 11 can never draw a 429 (9 a second on a 100 portal).
+   */
+  static int perSecond(int requestsPer10Seconds) {
+    return Math.max(1, requestsPer10Seconds / 11);
   }
 
   void beforeRequest() {

@@ -186,4 +186,22 @@ class HubSpotClientTest {
     assertThat(searches.get(6).getLoggedDate().getTime() - searches.get(0).getLoggedDate().getTime()).isGreaterThanOrEqualTo(900);
     assertThat(client.callCount()).isEqualTo(7);
   }
+
+  @Test
+  void requestsAreSpreadOverTheSecondsSoNoTenSecondWindowGoesOverThePortalLimit() {
+    // a portal of 22 per 10 s gets 2 a second: a refill of all 22 at once would let 44 through
+    // across a refill, which HubSpot answers with 429s
+    var settings = new HubSpotSettings(hubspot.baseUrl(), V, 22, 5, 3, Duration.ofMillis(50),
+        Duration.ofSeconds(2), Duration.ofSeconds(2));
+    HubSpotClient paced = HubSpotClientFactory.forPortal("62516", "pat-na1-test-token", settings);
+    hubspot.stubFor(patch(urlPathMatching("/crm/objects/" + V + "/contacts/.*")).willReturn(okJson(object("1"))));
+
+    for (int i = 0; i < 6; i++) {
+      paced.updateContact("1", Map.of("firstname", "Ann"));
+    }
+
+    List<LoggedRequest> updates = hubspot.findAll(patchRequestedFor(urlPathMatching("/crm/objects/" + V + "/contacts/.*")));
+    updates.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+    assertThat(updates.get(5).getLoggedDate().getTime() - updates.get(0).getLoggedDate().getTime()).isGreaterThanOrEqualTo(1900);
+  }
 }

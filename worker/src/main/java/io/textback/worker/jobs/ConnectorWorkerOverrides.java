@@ -1,0 +1,55 @@
+package io.textback.worker.jobs;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.value.JobWorkerValue;
+import io.camunda.client.api.worker.BackoffSupplier;
+import io.camunda.client.api.worker.JobHandler;
+import io.camunda.client.api.worker.JobWorker;
+import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.JobWorkerManager;
+import io.camunda.client.jobhandling.parameter.ParameterResolverStrategy;
+import io.camunda.client.jobhandling.result.ResultProcessorStrategy;
+import io.camunda.client.metrics.MetricsRecorder;
+import io.camunda.client.spring.properties.CamundaClientJobWorkerProperties;
+import io.camunda.client.spring.properties.CamundaClientProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@code camunda.client.worker.override.<job type>.*} to the connectors' job workers too.
+ * The Camunda Spring SDK applies those overrides only to {@code @JobWorker} methods; the connectors
+ * runtime opens its workers straight through this manager, so without this every connector would
+ * take the client-wide {@code max-jobs-active}. textback needs the HubSpot steps held to a few jobs
+ * at a time: the rest wait in the engine, not in a thread queuing for the portal's rate limit.
+ */
+public class ConnectorWorkerOverrides extends JobWorkerManager {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorWorkerOverrides.class);
+  private final CamundaClientProperties properties;
+
+  public ConnectorWorkerOverrides(CommandExceptionHandlingStrategy commandExceptionHandlingStrategy,
+      MetricsRecorder metricsRecorder, ParameterResolverStrategy parameterResolverStrategy,
+      ResultProcessorStrategy resultProcessorStrategy, BackoffSupplier backoffSupplier,
+      JobExceptionHandlingStrategy jobExceptionHandlingStrategy, CamundaClientProperties properties) {
+    super(commandExceptionHandlingStrategy, metricsRecorder, parameterResolverStrategy, resultProcessorStrategy,
+        backoffSupplier, jobExceptionHandlingStrategy);
+    this.properties = properties;
+  }
+
+  @Override
+  public JobWorker openWorker(CamundaClient client, JobWorkerValue worker, JobHandler handler) {
+    CamundaClientJobWorkerProperties override = properties.getWorker() == null || properties.getWorker().getOverride() == null
+        ? null : properties.getWorker().getOverride().get(worker.getType());
+    if (override != null) {
+      if (override.getMaxJobsActive() != null) {
+        worker.setMaxJobsActive(override.getMaxJobsActive());
+      }
+      if (override.getTimeout() != null) {
+        worker.setTimeout(override.getTimeout());
+      }
+      LOG.info("Job worker {}: at most {} jobs at a time, timeout {}", worker.getType(), worker.getMaxJobsActive(),
+          worker.getTimeout());
+    }
+    return super.openWorker(client, worker, handler);
+  }
+}
