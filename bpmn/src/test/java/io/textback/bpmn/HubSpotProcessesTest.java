@@ -27,7 +27,7 @@ class HubSpotProcessesTest {
   @Test
   void aLeadsTextIsShownInTheirThread_onceEvenIfPublishedTwice() {
     Map<String, Object> sms = Map.of("businessId", "demo", "leadPhone", "+15551230001", "text", "Is today possible?",
-        "messageSid", "SM1", "receivedAt", "2026-11-29T06:00:00Z");
+        "messageSid", "SM1", "at", "2026-11-29T06:00:00Z");
     zeebe.client().newPublishMessageCommand().messageName("sms-received").correlationKey("SM1").messageId("SM1")
         .timeToLive(java.time.Duration.ofHours(1)).variables(sms).send().join();
     try {
@@ -46,6 +46,23 @@ class HubSpotProcessesTest {
 
     assertThat(zeebe.endEvents(instance)).containsExactly("TextShown");
     assertThat(zeebe.instancesWith("show-text-in-hubspot", "messageSid", "SM1")).isEqualTo(1);
+  }
+
+  @Test
+  void aTextTextbackSentIsShownAsOutgoing() {
+    zeebe.client().newPublishMessageCommand().messageName("sms-sent").correlationKey("SM2").messageId("SM2")
+        .timeToLive(java.time.Duration.ofHours(1)).variables(Map.of("businessId", "demo", "leadPhone", "+15551230001",
+            "text", "Still need a hand?", "messageSid", "SM2", "at", "2026-11-29T07:00:00Z")).send().join();
+    long instance = zeebe.instanceStartedFor("show-text-in-hubspot", "messageSid", "SM2");
+
+    zeebe.complete(zeebe.nextJob("io.textback:hubspot-contact:1", instance), Map.of("hubspotContact", Map.of("contactId", "7")));
+    ActivatedJob show = zeebe.nextJob("io.textback:hubspot-thread-message:1", instance);
+    assertThat(show.getVariablesAsMap()).containsEntry("direction", "OUTGOING").containsEntry("text", "Still need a hand?")
+        .containsEntry("at", "2026-11-29T07:00:00Z");
+    zeebe.complete(show, Map.of());
+
+    assertThat(zeebe.completedElements(instance)).contains("SmsSent").doesNotContain("SmsReceived");
+    assertThat(zeebe.endEvents(instance)).containsExactly("TextShown");
   }
 
   @Test

@@ -59,9 +59,13 @@ class LeadConversationProcessTest {
     zeebe.complete(zeebe.nextJob("quiet-hours", lead.instance()), Map.of("quietWait", wait));
   }
 
+  /** Sends the due follow-up; its end listener notes it in the conversation and the HubSpot thread. */
   ActivatedJob followUp(Lead lead) {
     ActivatedJob job = zeebe.nextJob(SEND, lead.instance());
     zeebe.complete(job, Map.of());
+    ActivatedJob note = zeebe.nextJob("note-follow-up", lead.instance());
+    assertThat(note.getElementId()).isEqualTo(job.getElementId());
+    zeebe.complete(note, Map.of());
     return job;
   }
 

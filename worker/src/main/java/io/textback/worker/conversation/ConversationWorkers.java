@@ -8,6 +8,7 @@ import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.business.BusinessSettings.Timers;
 import io.textback.worker.copy.CopyCase;
+import io.textback.worker.crm.TextsInHubSpot;
 import io.textback.worker.phone.PhoneNumbers;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,12 +30,15 @@ public class ConversationWorkers {
   private final BusinessDirectory businesses;
   private final ConversationStore conversations;
   private final PhoneNumbers phones;
+  private final TextsInHubSpot textsInHubSpot;
   private final Clock clock;
 
-  public ConversationWorkers(BusinessDirectory businesses, ConversationStore conversations, PhoneNumbers phones, Clock clock) {
+  public ConversationWorkers(BusinessDirectory businesses, ConversationStore conversations, PhoneNumbers phones,
+      TextsInHubSpot textsInHubSpot, Clock clock) {
     this.businesses = businesses;
     this.conversations = conversations;
     this.phones = phones;
+    this.textsInHubSpot = textsInHubSpot;
     this.clock = clock;
   }
 
@@ -97,5 +101,26 @@ public class ConversationWorkers {
       conversations.close(conversationId, outcome);
       LOG.info("Conversation {} closed: {}", conversationId, outcome);
     }
+  }
+
+  /**
+   * Execution listener at the end of each follow-up's send task (SendFollowUp1, SendFollowUp2): a
+   * follow-up that went out joins the conversation's history and the lead's HubSpot thread.
+   */
+  @JobWorker(type = "note-follow-up", fetchVariables = {"businessId", "leadPhone", "conversationId",
+      "followUp1Body", "followUp1Result", "followUp2Body", "followUp2Result"})
+  public void noteFollowUp(ActivatedJob job) {
+    String n = job.getElementId().replaceAll("\\D", "");
+    Map<String, Object> v = job.getVariablesAsMap();
+    if (!(v.get("followUp" + n + "Result") instanceof Map<?, ?> result) || !"SENT".equals(result.get("outcome"))) {
+      return; // refused (opted out, landline): nothing went out
+    }
+    String businessId = (String) v.get("businessId");
+    String leadPhone = (String) v.get("leadPhone");
+    String body = (String) v.get("followUp" + n + "Body");
+    String sid = (String) result.get("messageSid");
+    Long conversationId = v.get("conversationId") instanceof Number id ? id.longValue() : null;
+    conversations.addMessage(conversationId, businessId, leadPhone, "OUT", body, sid, "follow-up-" + n);
+    textsInHubSpot.sent(businessId, leadPhone, body, sid, clock.instant());
   }
 }

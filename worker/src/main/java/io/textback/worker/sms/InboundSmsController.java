@@ -3,6 +3,7 @@ package io.textback.worker.sms;
 import io.textback.connector.twilio.twiml.TwiML;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.crm.TextsInHubSpot;
 import io.textback.worker.conversation.Conversation;
 import io.textback.worker.conversation.ConversationStore;
 import io.textback.worker.copy.CopyCase;
@@ -46,10 +47,12 @@ public class InboundSmsController {
   private final MessageRelay relay;
   private final OptOutStore optOuts;
   private final ConversationStore conversations;
+  private final TextsInHubSpot textsInHubSpot;
   private final Clock clock;
 
   public InboundSmsController(TwilioWebhookVerifier verifier, BusinessDirectory businesses, PhoneNumbers phones,
-      InboundEventStore events, MessageRelay relay, OptOutStore optOuts, ConversationStore conversations, Clock clock) {
+      InboundEventStore events, MessageRelay relay, OptOutStore optOuts, ConversationStore conversations, TextsInHubSpot textsInHubSpot,
+      Clock clock) {
     this.verifier = verifier;
     this.businesses = businesses;
     this.phones = phones;
@@ -57,6 +60,7 @@ public class InboundSmsController {
     this.relay = relay;
     this.optOuts = optOuts;
     this.conversations = conversations;
+    this.textsInHubSpot = textsInHubSpot;
     this.clock = clock;
   }
 
@@ -122,10 +126,7 @@ public class InboundSmsController {
         new PendingMessage("lead-replied", leadKey, sid, REPLY_TTL,
             Map.of("lastReplyAt", clock.instant().toString())))));
     if (isNew) {
-      // Shown in the HubSpot thread by its own small process, so this webhook never waits for HubSpot.
-      events.storeIfNew(new InboundEvent("twilio", "crm:" + key, "sms-to-crm", params, Optional.of(
-          new PendingMessage("sms-received", sid, sid, Duration.ofHours(1), Map.of("businessId", business.id(),
-              "leadPhone", from, "text", body, "messageSid", sid, "receivedAt", clock.instant().toString())))));
+      textsInHubSpot.received(business.id(), from, body, sid, clock.instant());
       conversations.addMessage(open.map(Conversation::id).orElse(null), business.id(), from, "IN", body, sid, "reply");
       open.ifPresent(c -> conversations.recordLeadReply(c.id()));
       relay.wake();

@@ -95,6 +95,34 @@ class HubSpotJourneyTest extends WorkerIntegrationTest {
         .count() == 2);
   }
 
+  List<String> outgoingInThread(String caller) {
+    List<String> sids = twilio().sentTo(caller).stream().map(io.textback.testkit.FakeMessage::sid).toList();
+    return hubspot().records("messages").stream().filter(m -> m.properties().get("direction").equals("OUTGOING"))
+        .filter(m -> sids.contains(m.properties().get("integrationIdempotencyId")))
+        .map(m -> m.properties().get("text")).toList();
+  }
+
+  @Test
+  void followUpsAndRepliesThroughTheApiShowInTheThreadToo() throws Exception {
+    String caller = newCaller();
+    missedAndHungUp(caller);
+    await().atMost(Duration.ofSeconds(10)).until(() -> engine().isWaitingFor("lead-replied", "demo-plumbing:" + caller));
+
+    engine().increaseTime(Duration.ofMinutes(61));
+    await().atMost(Duration.ofSeconds(10)).until(() -> twilio().sentTo(caller).size() == 2);
+    var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            "http://localhost:" + port + "/api/conversations/demo-plumbing:" + caller.replace("+", "%2B") + "/replies"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"body\":\"We can be there at 3pm.\"}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(reply.statusCode()).isEqualTo(201);
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> outgoingInThread(caller).size() == 3);
+    assertThat(outgoingInThread(caller)).contains(twilio().sentTo(caller).get(1).body(), "We can be there at 3pm.");
+    assertThat(jdbc.sql("select kind from conversation_message where phone = :p and direction = 'OUT' order by id")
+        .param("p", caller).query(String.class).list()).containsExactly("text-back", "follow-up-1", "agent-reply");
+  }
+
   @Test
   void aKnownCaller_atMostThreeCalls() {
     String caller = newCaller();
