@@ -124,6 +124,33 @@ class HubSpotJourneyTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void aPortalWithoutACustomChannel_getsEachTextAsAnSmsCommunicationOnTheContact() {
+    String caller = newCaller();
+    Call call = phone().call(caller, LATE_NUMBER);
+    call.missed();
+    call.hangsUpAtGreeting();
+    await().atMost(Duration.ofSeconds(10)).until(() -> twilio().sentTo(caller).size() == 1);
+    phone().text(caller, LATE_NUMBER, "Are you open tomorrow?");
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> communicationsAbout(caller).size() == 2);
+    HubSpotRecord contact = recordsAbout("contacts", caller).get(0);
+    assertThat(communicationsAbout(caller)).allSatisfy(c -> {
+      assertThat(c.properties()).containsEntry("hs_communication_channel_type", "SMS");
+      assertThat(c.associatedTo()).containsExactly(contact.id());
+    });
+    assertThat(communicationsAbout(caller)).extracting(c -> c.properties().get("hs_communication_body"))
+        .containsExactlyInAnyOrder("To the lead: " + twilio().sentTo(caller).get(0).body(),
+            "From the lead: Are you open tomorrow?");
+    assertThat(hubspot().records("messages").stream()
+        .filter(m -> m.properties().get("integrationIdempotencyId").equals(twilio().sentTo(caller).get(0).sid()))).isEmpty();
+  }
+
+  List<HubSpotRecord> communicationsAbout(String caller) {
+    String contactId = recordsAbout("contacts", caller).stream().findFirst().map(HubSpotRecord::id).orElse("none");
+    return hubspot().records("communications").stream().filter(c -> c.associatedTo().contains(contactId)).toList();
+  }
+
+  @Test
   void aKnownCaller_atMostThreeCalls() {
     String caller = newCaller();
     // the contact exists in HubSpot already (typed by hand, not by textback): found by search

@@ -36,6 +36,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[0].hubspot.owner-id=77",
     "textback.hubspot.client-secret=test-client-secret",
     "textback.businesses[0].manager-phone=+15550100003",
+    "textback.businesses[0].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
     // open and allowed to text around the clock, so timers in these tests do not depend on the hour
     "textback.businesses[0].quiet-hours=00:00-24:00",
     "textback.businesses[0].opening-hours.monday=00:00-24:00",
@@ -57,10 +58,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[2].twilio-number=+15550300000",
     "textback.businesses[2].forward-to=+15550300001",
     "textback.businesses[2].timezone=America/New_York",
+    // a portal without a custom channel (no Sales/Service Hub Professional): texts become communications
+    "textback.businesses[2].hubspot.access-token=pat-na1-late",
+    "textback.businesses[2].hubspot.portal-id=62516",
 })
 @Import(FaultInjection.Config.class)
 public abstract class WorkerIntegrationTest {
   public static final String DEMO_NUMBER = "+15550100000";
+  public static final String FORM_SECRET = "test-form-secret";
   public static final String FORWARDING_NUMBER = "+15550200000";
   public static final String LATE_NUMBER = "+15550300000";
   public static final String DISPATCHER = "+15550100002";
