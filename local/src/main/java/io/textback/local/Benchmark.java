@@ -3,7 +3,12 @@ package io.textback.local;
 import io.textback.testkit.FakeMessage;
 import io.textback.testkit.TwilioPhone;
 import io.textback.testkit.TwilioPhone.Call;
+import io.textback.worker.form.FormSignature;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,12 +28,15 @@ final class Benchmark {
   private static final String USAGE = """
       usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--greeting-ms 3000]
                            [--twilio-latency-ms 0] [--hubspot-limit 0] [--crm-timeout-s 600]
+                           [--forms 0] [--forms-rate 20]
         Starts its own local mode on free ports (an already running one is not touched), plays
         --journeys missed calls at --rate per second where the caller listens to the greeting for
         --greeting-ms and hangs up, and measures hang-up webhook -> SMS request at the Twilio fake.
         Then waits for the CRM steps (a deal per journey at the HubSpot fake) and reports HubSpot calls
         per journey, 429s and incidents. --hubspot-limit N makes the fake answer 429 beyond N requests
         per 10 s, like a portal (100 on Free/Starter).
+        --forms N posts N signed web forms at --forms-rate per second after the calls (--journeys 0:
+        forms only) and measures form POST -> SMS request at the Twilio fake.
       """;
 
   private Benchmark() {}
@@ -46,6 +54,8 @@ final class Benchmark {
     Duration greeting = Duration.ofMillis(o.getInt("greeting-ms", 3000));
     int hubspotLimit = o.getInt("hubspot-limit", 0);
     Duration crmTimeout = Duration.ofSeconds(o.getInt("crm-timeout-s", 600));
+    int forms = o.getInt("forms", 0);
+    int formsRate = o.getInt("forms-rate", 20);
     try (LocalStack stack = LocalStack.start(LocalSettings.ephemeral("45s"), latency,
         Map.of("logging.level.io.textback", "WARN", "logging.level.io.camunda", "WARN"))) {
       stack.awaitReady(Duration.ofSeconds(60));
@@ -56,18 +66,58 @@ final class Benchmark {
       int dealsBefore = stack.hubspot().records("0-3").size();
       stack.hubspot().limitTo(hubspotLimit);
       long burstStart = System.nanoTime();
-      Result r = play(stack, phone, journeys, rate, greeting, 2_000_000);
+      Result r = journeys == 0 ? Result.NONE : play(stack, phone, journeys, rate, greeting, 2_000_000);
       boolean crmDone = awaitDeals(stack, dealsBefore + journeys, crmTimeout);
       double crmSeconds = (System.nanoTime() - burstStart) / 1e9;
+      Result f = forms == 0 ? Result.NONE : playForms(stack, forms, formsRate, 3_000_000);
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
       System.out.printf(
-          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%.1f,\"p90\":%.1f,\"p99\":%.1f,\"max\":%.1f},\"sms_per_journey\":%.3f,\"lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%.1f,\"hubspot_calls_per_journey\":%.2f,\"hubspot_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d}%n",
-          journeys, rate, greeting.toMillis(), latency.toMillis(), r.percentile(50), r.percentile(90), r.percentile(99), r.max(),
-          r.smsPerJourney(), r.lost(), hubspotLimit, crmDone, crmSeconds,
-          (double) stack.hubspot().requestCount() / journeys, stack.hubspot().rateLimitedCount(),
-          stack.engine().incidentCount(), heapMb, Runtime.getRuntime().availableProcessors());
-      return r.lost() == 0 && r.smsPerJourney() == 1.0 && crmDone && stack.engine().incidentCount() == 0 ? 0 : 1;
+          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d}%n",
+          journeys, rate, greeting.toMillis(), latency.toMillis(), num(r.percentile(50)), num(r.percentile(90)),
+          num(r.percentile(99)), num(r.max()), num(r.smsPerJourney()), r.lost(), forms, formsRate, num(f.percentile(50)),
+          num(f.percentile(90)), num(f.percentile(99)), num(f.max()), num(f.smsPerJourney()), f.lost(), hubspotLimit,
+          crmDone, num(crmSeconds), num(journeys == 0 ? Double.NaN : (double) stack.hubspot().requestCount() / journeys),
+          stack.hubspot().rateLimitedCount(), stack.engine().incidentCount(), heapMb, Runtime.getRuntime().availableProcessors());
+      boolean callsOk = journeys == 0 || (r.lost() == 0 && r.smsPerJourney() == 1.0 && crmDone);
+      boolean formsOk = forms == 0 || (f.lost() == 0 && f.smsPerJourney() == 1.0);
+      return callsOk && formsOk && stack.engine().incidentCount() == 0 ? 0 : 1;
     }
+  }
+
+  /** A figure for the JSON line: null when there is none. */
+  private static String num(double value) {
+    return Double.isNaN(value) ? "null" : String.format(java.util.Locale.ROOT, "%.3f", value);
+  }
+
+  /** Posts signed JSON forms at a steady rate; each from its own phone. */
+  private static Result playForms(LocalStack stack, int forms, int rate, int phoneBase) throws Exception {
+    Map<String, Instant> posted = new ConcurrentHashMap<>();
+    HttpClient http = HttpClient.newHttpClient();
+    ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+    long intervalNanos = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    for (int i = 0; i < forms; i++) {
+      String lead = "+1555%07d".formatted(phoneBase + i);
+      String body = "{\"submissionId\":\"bench-" + i + "\",\"name\":\"Ann Lee\",\"phone\":\"" + lead
+          + "\",\"message\":\"Water heater leaking\",\"consent\":true}";
+      long due = start + i * intervalNanos;
+      pool.submit(() -> {
+        sleepUntil(due);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.workerUrl() + "/webhooks/forms/" + LocalStack.DEMO_BUSINESS))
+            .header("Content-Type", "application/json")
+            .header(FormSignature.HEADER, FormSignature.sign(LocalStack.DEMO_FORM_SECRET, body.getBytes(StandardCharsets.UTF_8)))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        posted.put(lead, Instant.now());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+          System.err.println("form " + lead + ": " + response.statusCode() + " " + response.body());
+        }
+        return null;
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(30, TimeUnit.MINUTES);
+    return collect(stack, posted, forms);
   }
 
   private static Result play(LocalStack stack, TwilioPhone phone, int journeys, int rate, Duration greeting,
@@ -92,15 +142,20 @@ final class Benchmark {
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
+    return collect(stack, hangUps, journeys);
+  }
+
+  /** Waits for the texts, then measures from each start (hang-up, form POST) to its first SMS request. */
+  private static Result collect(LocalStack stack, Map<String, Instant> starts, int count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline && countTexted(stack, hangUps) < journeys) {
+    while (System.nanoTime() < deadline && countTexted(stack, starts) < count) {
       Thread.sleep(100);
     }
     Thread.sleep(1000); // any duplicate would show by now
     List<Double> millis = new ArrayList<>();
     int sms = 0;
     int lost = 0;
-    for (var entry : hangUps.entrySet()) {
+    for (var entry : starts.entrySet()) {
       List<FakeMessage> sent = stack.twilio().sentTo(entry.getKey());
       sms += sent.size();
       if (sent.isEmpty()) {
@@ -110,7 +165,7 @@ final class Benchmark {
       }
     }
     Collections.sort(millis);
-    return new Result(millis, (double) sms / journeys, lost);
+    return new Result(millis, (double) sms / count, lost);
   }
 
   /** Waits until the HubSpot fake holds this many deals: every journey's CRM steps are done. */
@@ -137,6 +192,8 @@ final class Benchmark {
   }
 
   private record Result(List<Double> sortedMillis, double smsPerJourney, int lost) {
+    static final Result NONE = new Result(List.of(), Double.NaN, 0);
+
     double percentile(int p) {
       if (sortedMillis.isEmpty()) {
         return Double.NaN;

@@ -23,6 +23,8 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public final class LocalStack implements AutoCloseable {
   public static final String DEMO_BUSINESS = "demo-plumbing";
+  /** Signs the demo business's web forms (the README's curl example uses it). */
+  public static final String DEMO_FORM_SECRET = "local-form-secret";
   public static final String DEMO_TWILIO_NUMBER = "+15550100000";
   public static final String DEMO_FORWARD_TO = "+15550100001";
   public static final String DEMO_DISPATCHER = "+15550100002";
@@ -91,6 +93,7 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[0].hubspot.channel-account-id", DEMO_CHANNEL_ACCOUNT);
     p.put("textback.businesses[0].dispatcher-phone", DEMO_DISPATCHER);
     p.put("textback.businesses[0].manager-phone", DEMO_MANAGER);
+    p.put("textback.businesses[0].form-secret", DEMO_FORM_SECRET);
     return p;
   }
 

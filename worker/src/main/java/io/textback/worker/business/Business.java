@@ -26,7 +26,8 @@ public record Business(
     CopyBook copy,
     Timers timers,
     Set<String> blockedNumbers,
-    BusinessSettings.HubSpot hubspot) {
+    BusinessSettings.HubSpot hubspot,
+    String formSecret) {
 
   /** A caller's own number that belongs to the business: never text it. */
   public boolean isOwnNumber(String e164) {

@@ -103,7 +103,7 @@ public class BusinessDirectory {
     }
     return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region, s.connection(),
         s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(), s.greeting(), hours, quiet, dispatcher, manager,
-        copy, s.timers(), Set.copyOf(blocked), s.hubspot()));
+        copy, s.timers(), Set.copyOf(blocked), s.hubspot(), s.formSecret()));
   }
 
   private static String optionalPhone(PhoneNumbers phones, String raw, String region, String setting, List<String> problems) {

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietHours when follow-ups may reach a lead, in the lead's local time
  * @param dispatcherPhone texted when a replying lead waits longer than the response SLA
  * @param managerPhone texted when the lead still waits after the escalation delay
+ * @param formSecret signs the business's web-form webhooks (HMAC-SHA256 over the raw body); forms
+ *     are refused while it is not set
  */
 public record BusinessSettings(
     String id,
@@ -38,7 +40,8 @@ public record BusinessSettings(
     @DefaultValue Copy copy,
     @DefaultValue Timers timers,
     @DefaultValue List<String> blockedNumbers,
-    HubSpot hubspot) {
+    HubSpot hubspot,
+    String formSecret) {
 
   public static final String DEFAULT_GREETING =
       "Sorry, we can't take your call right now. Please leave a message after the tone, or hang up and we'll text you right back.";

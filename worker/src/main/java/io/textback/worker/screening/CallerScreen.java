@@ -1,6 +1,7 @@
 package io.textback.worker.screening;
 
 import io.textback.worker.business.Business;
+import io.textback.worker.conversation.Conversation;
 import io.textback.worker.conversation.ConversationStore;
 import io.textback.worker.copy.CopyCase;
 import io.textback.worker.optout.OptOutStore;
@@ -9,9 +10,10 @@ import io.textback.worker.phone.PhoneNumbers;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
-/** Decides whether a caller may get the text-back, why not, and which copy. */
+/** Decides whether a caller (or a web-form lead) may get the first text, why not, and which copy. */
 @Component
 public class CallerScreen {
   private final PhoneNumbers phones;
@@ -28,15 +30,41 @@ public class CallerScreen {
 
   public ScreeningResult screen(Business business, String callerPhone, Instant now) {
     Optional<String> e164 = phones.toE164(callerPhone, business.region());
-    String reason = reason(business, callerPhone, e164);
+    String reason = reason(business, callerPhone, e164, open -> conversations.recordRepeatCall(open.id()));
     boolean afterHours = !business.hours().isOpen(now);
     String body = business.copy().render(afterHours ? CopyCase.AFTER_HOURS : CopyCase.MISSED_CALL, Map.of());
     return new ScreeningResult(reason == null, reason, e164.orElse(callerPhone), business.twilioNumber(),
         business.voicemailWindow().toString(), business.textOnVoicemail(), afterHours, body);
   }
 
+  /**
+   * A web-form lead: the same checks as a caller, after the form's own (a phone, consent not
+   * refused); the form copy, with the lead's first name. A lead already in a conversation joins it:
+   * the form is recorded there.
+   */
+  public FormScreeningResult screenForm(Business business, FormLead lead, Instant now) {
+    Optional<String> e164 = lead.phone() == null ? Optional.empty() : phones.toE164(lead.phone(), business.region());
+    String reason = lead.phone() == null ? "no_phone"
+        : Boolean.FALSE.equals(lead.consent()) ? "no_consent"
+        : reason(business, lead.phone(), e164, open -> conversations.addMessage(open.id(), business.id(), open.phone(),
+            "IN", "Web form: " + (lead.message() == null ? "(no message)" : lead.message()), "form:" + lead.submissionId(),
+            "form"));
+    boolean afterHours = !business.hours().isOpen(now);
+    Map<String, String> values = lead.firstName() == null ? Map.of() : Map.of("firstName", lead.firstName());
+    String body = business.copy().render(afterHours ? CopyCase.FORM_AFTER_HOURS : CopyCase.FORM, values);
+    return new FormScreeningResult(reason == null, reason, e164.orElse(lead.phone()), business.twilioNumber(),
+        afterHours, body);
+  }
+
+  /** The form fields the screen looks at. {@code consent} is null when the form did not say. */
+  public record FormLead(String submissionId, String phone, String firstName, Boolean consent, String message) {}
+
+  /** What the screen-form step hands to the journey; {@code notTextedReason} as for calls, or no_phone, no_consent. */
+  public record FormScreeningResult(boolean textable, String notTextedReason, String leadPhone, String businessPhone,
+      boolean afterHours, String replyBody) {}
+
   /** Cheapest checks first; the Lookup (which Twilio bills) last. */
-  private String reason(Business business, String raw, Optional<String> e164) {
+  private String reason(Business business, String raw, Optional<String> e164, Consumer<Conversation> inConversation) {
     if (phones.isAnonymous(raw)) {
       return "anonymous";
     }
@@ -53,9 +81,9 @@ public class CallerScreen {
     if (optOuts.isOptedOut(business.id(), phone)) {
       return "opted_out";
     }
-    Optional<io.textback.worker.conversation.Conversation> open = conversations.findOpen(business.id(), phone);
+    Optional<Conversation> open = conversations.findOpen(business.id(), phone);
     if (open.isPresent()) {
-      conversations.recordRepeatCall(open.get().id());
+      inConversation.accept(open.get());
       return "in_conversation";
     }
     return lines.notTextableReason(phone).orElse(null);

@@ -1,6 +1,7 @@
 package io.textback.connector.hubspot.crm;
 
 import io.camunda.connector.api.annotation.OutboundConnector;
+import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
@@ -41,14 +42,31 @@ public class HubSpotContactConnector implements OutboundConnectorFunction {
     if (portal.isEmpty()) {
       return Map.of("skipped", true);
     }
-    Optional<String> cached = ledger.cachedContact(r.businessId(), r.phone());
-    if (cached.isPresent()) {
-      return Map.of("contactId", cached.get(), "skipped", false);
+    if (r.phone() == null && (r.email() == null || r.email().isBlank())) {
+      throw new ConnectorException("HUBSPOT_NO_CONTACT_KEY", "a contact needs a phone or an email");
     }
     try {
+      if (r.phone() == null) {
+        // email is unique in HubSpot: a create that finds it taken answers 409 with the existing id
+        String id = ledger.once(r.businessId(), "contact-email:" + r.email().toLowerCase(),
+            () -> portal.get().client().createContact(properties(r)));
+        return Map.of("contactId", id, "skipped", false);
+      }
+      Optional<String> cached = ledger.cachedContact(r.businessId(), r.phone());
+      if (cached.isPresent()) {
+        updateWithWhatTheLeadTold(portal.get(), cached.get(), r);
+        return Map.of("contactId", cached.get(), "skipped", false);
+      }
+      boolean[] created = {false};
       String id = ledger.once(r.businessId(), "contact:" + r.phone(), () -> portal.get().client()
           .findContactIdByPhone(nationalNumber(r.phone()))
-          .orElseGet(() -> portal.get().client().createContact(properties(r))));
+          .orElseGet(() -> {
+            created[0] = true;
+            return portal.get().client().createContact(properties(r));
+          }));
+      if (!created[0]) {
+        updateWithWhatTheLeadTold(portal.get(), id, r);
+      }
       return Map.of("contactId", id, "skipped", false);
     } catch (HubSpotApiException e) {
       throw HubSpotStepFailure.of(e);
@@ -57,9 +75,20 @@ public class HubSpotContactConnector implements OutboundConnectorFunction {
     }
   }
 
+  /** A known contact gets the name and email a form gave (a missed call gives none: no call). */
+  private static void updateWithWhatTheLeadTold(HubSpotPortals.Portal portal, String contactId, HubSpotContactRequest r) {
+    Map<String, String> told = new HashMap<>();
+    putIfPresent(told, "firstname", r.firstName());
+    putIfPresent(told, "lastname", r.lastName());
+    putIfPresent(told, "email", r.email());
+    if (!told.isEmpty()) {
+      portal.client().updateContact(contactId, told);
+    }
+  }
+
   private static Map<String, String> properties(HubSpotContactRequest r) {
     Map<String, String> p = new HashMap<>();
-    p.put("phone", r.phone());
+    putIfPresent(p, "phone", r.phone());
     p.put("lifecyclestage", "lead");
     putIfPresent(p, "firstname", r.firstName());
     putIfPresent(p, "lastname", r.lastName());

@@ -7,11 +7,13 @@ import jakarta.validation.constraints.Pattern;
 /** Input of io.textback:hubspot-contact:1. */
 public record HubSpotContactRequest(
     @NotBlank @TemplateProperty(group = "lead", label = "Business id") String businessId,
-    @NotBlank @Pattern(regexp = "^\\+[1-9]\\d{6,14}$", message = "must be an E.164 number")
-        @TemplateProperty(group = "lead", label = "Lead's phone", description = "E.164; the contact is found or created by it")
+    @Pattern(regexp = "^\\+[1-9]\\d{6,14}$", message = "must be an E.164 number")
+        @TemplateProperty(group = "lead", label = "Lead's phone", optional = true,
+            description = "E.164; the contact is found or created by it. Without one, by email")
         String phone,
     @TemplateProperty(group = "lead", label = "First name", optional = true) String firstName,
     @TemplateProperty(group = "lead", label = "Last name", optional = true) String lastName,
-    @TemplateProperty(group = "lead", label = "Email", optional = true) String email,
+    @TemplateProperty(group = "lead", label = "Email", optional = true,
+        description = "Set on the contact; finds it when there is no phone") String email,
     @TemplateProperty(group = "lead", label = "Lead source", optional = true,
         description = "Shown on the contact, e.g. Missed call or Web form") String source) {}
