@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.conversation.ConversationStore;
+import io.textback.worker.crm.HubSpotWebhookVerifier;
 import io.textback.worker.crm.TextsInHubSpot;
 import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
@@ -58,25 +59,27 @@ public class FormWebhookController {
   private final MessageRelay relay;
   private final ConversationStore conversations;
   private final TextsInHubSpot textsInHubSpot;
+  private final HubSpotWebhookVerifier hubspotVerifier;
   private final ObjectMapper json;
   private final Clock clock;
 
   public FormWebhookController(BusinessDirectory businesses, PhoneNumbers phones, InboundEventStore events,
-      MessageRelay relay, ConversationStore conversations, TextsInHubSpot textsInHubSpot, ObjectMapper json, Clock clock) {
+      MessageRelay relay, ConversationStore conversations, TextsInHubSpot textsInHubSpot, HubSpotWebhookVerifier hubspotVerifier, ObjectMapper json,
+      Clock clock) {
     this.businesses = businesses;
     this.phones = phones;
     this.events = events;
     this.relay = relay;
     this.conversations = conversations;
     this.textsInHubSpot = textsInHubSpot;
+    this.hubspotVerifier = hubspotVerifier;
     this.json = json;
     this.clock = clock;
   }
 
   @PostMapping("/webhooks/forms/{businessId}")
   public ResponseEntity<Map<String, Object>> submit(@PathVariable String businessId, HttpServletRequest request) {
-    Business business = businesses.byId(businessId).orElseThrow(() ->
-        new RequestRejectedException(HttpStatus.NOT_FOUND, "no business " + businessId));
+    Business business = business(businessId);
     byte[] body = read(request);
     if (business.formSecret() == null || business.formSecret().isBlank()) {
       throw new RequestRejectedException(HttpStatus.FORBIDDEN,
@@ -87,7 +90,32 @@ public class FormWebhookController {
           ? "missing " + FormSignature.HEADER : FormSignature.HEADER + " does not match the body");
     }
     Map<String, String> fields = parse(body, request.getContentType());
-    String submissionId = submissionId(fields, request.getHeader("Idempotency-Key"), body);
+    return accept(business, fields, submissionId(fields, request.getHeader("Idempotency-Key"), body));
+  }
+
+  /**
+   * A HubSpot workflow's "Send a webhook" action on form submission (request signature on: HubSpot's
+   * v3 signature with the app's client secret). The body is the contact's properties, flat or as
+   * HubSpot's {@code {"properties": {"phone": {"value": ...}}}}; firstname, lastname, phone (or
+   * mobilephone), email, message are read. HubSpot retries a failed webhook with the same body.
+   */
+  @PostMapping("/webhooks/forms/{businessId}/hubspot")
+  public ResponseEntity<Map<String, Object>> submitFromHubSpot(@PathVariable String businessId,
+      HttpServletRequest request) {
+    Business business = business(businessId);
+    byte[] body = read(request);
+    hubspotVerifier.verify(request, new String(body, StandardCharsets.UTF_8));
+    Map<String, String> properties = HubSpotFormFields.of(parse(body, "application/json"), json);
+    return accept(business, properties, submissionId(properties, null, body));
+  }
+
+  private Business business(String businessId) {
+    return businesses.byId(businessId).orElseThrow(() ->
+        new RequestRejectedException(HttpStatus.NOT_FOUND, "no business " + businessId));
+  }
+
+  private ResponseEntity<Map<String, Object>> accept(Business business, Map<String, String> fields, String submissionId) {
+    String businessId = business.id();
     FormSubmission form = new FormSubmission(submissionId, fields);
     Optional<String> e164 = form.phone() == null ? Optional.empty() : phones.toE164(form.phone(), business.region());
     String problem = form.phone() == null ? "phone is missing"

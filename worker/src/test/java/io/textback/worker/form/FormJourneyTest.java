@@ -143,4 +143,29 @@ class FormJourneyTest extends WorkerIntegrationTest {
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(post("cool-air", "application/json", body, "sha256=00").body()).contains("forms are off for cool-air");
   }
+
+  @Test
+  void aHubSpotWorkflowWebhook_signedWithV3_isTexted_andABadSignatureIsRefused() throws Exception {
+    String lead = newCaller();
+    String body = "{\"properties\":{\"firstname\":{\"value\":\"Eve\"},\"phone\":{\"value\":\"" + lead
+        + "\"},\"hs_object_id\":{\"value\":\"8801\"},\"recent_conversion_date\":{\"value\":\"1796000000000\"}}}";
+    String path = "/webhooks/forms/demo-plumbing/hubspot";
+    long now = System.currentTimeMillis();
+    String signature = io.textback.connector.hubspot.signature.HubSpotSignature.v3("test-client-secret", "POST",
+        io.textback.worker.support.TestInfrastructure.PUBLIC_BASE_URL + path, body, now);
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json").header("X-HubSpot-Request-Timestamp", String.valueOf(now))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+
+    HttpResponse<String> signed = HTTP.send(request.copy().header("X-HubSpot-Signature-v3", signature).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(signed.statusCode()).isEqualTo(202);
+    assertThat(signed.body()).contains("hubspot-8801-1796000000000");
+    await().atMost(Duration.ofSeconds(5)).until(() -> twilio().sentTo(lead).size() == 1);
+    assertThat(twilio().sentTo(lead).get(0).body()).startsWith("Hi Eve,");
+
+    HttpResponse<String> forged = HTTP.send(request.copy().header("X-HubSpot-Signature-v3", "AAAA" + signature.substring(4))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).isEqualTo(401);
+  }
 }
