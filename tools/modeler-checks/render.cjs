@@ -1,11 +1,10 @@
-// Renders every BPMN with bpmn-js (the library Camunda Modeler draws with) in headless Chromium.
-// Fails on any import error or warning. With --write DIR it also saves each diagram as DIR/NAME.svg
-// (bin/diagrams regenerates the README's images that way).
+// Opens every BPMN in Camunda's own modeler (camunda-bpmn-js, the bpmn-js distribution Camunda
+// Modeler is built on) in headless Chromium, with textback's element templates loaded. Fails on any
+// import error or warning, on a task whose template is not found, and on a textback connector task
+// without a template. With --write DIR it also saves each diagram as DIR/NAME.svg (bin/diagrams).
 const fs = require('fs');
 const path = require('path');
 const puppeteer = require('puppeteer-core');
-const zeebe = require('zeebe-bpmn-moddle/resources/zeebe.json');
-const modeler = require('modeler-moddle/resources/modeler.json');
 
 const root = path.resolve(__dirname, '..', '..');
 const chromium = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
@@ -27,23 +26,53 @@ async function main() {
   try {
     const page = await browser.newPage();
     await page.setContent('<html><body><div id="canvas" style="width:1900px;height:1000px"></div></body></html>');
-    await page.addStyleTag({ path: require.resolve('bpmn-js/dist/assets/bpmn-js.css') });
-    await page.addScriptTag({ path: require.resolve('bpmn-js/dist/bpmn-viewer.production.min.js') });
+    await page.addScriptTag({ path: require.resolve('camunda-bpmn-js/dist/camunda-cloud-modeler.production.min.js') });
+    const templates = ['twilio', 'hubspot'].flatMap((m) => {
+      const templateDir = path.join(root, 'connectors', m, 'element-templates');
+      return fs.readdirSync(templateDir).filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(fs.readFileSync(path.join(templateDir, f), 'utf8')));
+    });
     for (const model of models) {
       const xml = fs.readFileSync(path.join(dir, model), 'utf8');
-      const result = await page.evaluate(async (xml, extensions) => {
-        const viewer = new BpmnJS({ container: '#canvas', moddleExtensions: extensions });
+      const result = await page.evaluate(async (xml, templates) => {
+        const modeler = new BpmnModeler({ container: '#canvas' });
         try {
-          const { warnings } = await viewer.importXML(xml);
-          const { svg } = await viewer.saveSVG();
-          const shapes = viewer.get('elementRegistry').getAll().length;
-          return { warnings: warnings.map((w) => w.message), svg, shapes };
+          modeler.get('elementTemplatesLoader').setTemplates(templates);
+          const { warnings } = await modeler.importXML(xml);
+          const elementTemplates = modeler.get('elementTemplates');
+          const templateProblems = [];
+          let applied = 0;
+          for (const element of modeler.get('elementRegistry').getAll()) {
+            const bo = element.businessObject;
+            if (!bo || !bo.$instanceOf || !bo.$instanceOf('bpmn:ServiceTask')) {
+              continue;
+            }
+            const templateId = bo.get('zeebe:modelerTemplate');
+            const definition = (bo.extensionElements && bo.extensionElements.values || [])
+              .find((e) => e.$type === 'zeebe:TaskDefinition');
+            if (templateId) {
+              if (elementTemplates.get(element)) {
+                applied++;
+              } else {
+                templateProblems.push(`${element.id}: template ${templateId} not found`);
+              }
+            } else if (definition && String(definition.type).startsWith('io.textback:')) {
+              templateProblems.push(`${element.id}: connector task without its element template`);
+            }
+          }
+          const { svg } = await modeler.saveSVG();
+          return { warnings: warnings.map((w) => w.message), templateProblems, applied, svg,
+            shapes: modeler.get('elementRegistry').getAll().length };
         } catch (e) {
-          return { error: e.message, warnings: (e.warnings || []).map((w) => w.message) };
+          return { error: e.message, warnings: (e.warnings || []).map((w) => w.message), templateProblems: [] };
         } finally {
-          viewer.destroy();
+          modeler.destroy();
         }
-      }, xml, { zeebe, modeler });
+      }, xml, templates);
+      for (const p of result.templateProblems) {
+        console.log(`${model}: ${p}`);
+        problems++;
+      }
       for (const w of result.warnings) {
         console.log(`${model}: import warning: ${w}`);
         problems++;
@@ -53,7 +82,7 @@ async function main() {
         problems++;
         continue;
       }
-      console.log(`${model}: rendered, ${result.shapes} elements`);
+      console.log(`${model}: rendered, ${result.shapes} elements, ${result.applied} tasks with their template`);
       if (outDir) {
         fs.mkdirSync(outDir, { recursive: true });
         fs.writeFileSync(path.join(outDir, model.replace(/\.bpmn$/, '.svg')), result.svg);
@@ -62,7 +91,7 @@ async function main() {
   } finally {
     await browser.close();
   }
-  console.log(`bpmn-js: ${models.length} models, ${problems} problems`);
+  console.log(`camunda-bpmn-js: ${models.length} models, ${problems} problems`);
   process.exit(problems === 0 ? 0 : 1);
 }
 
