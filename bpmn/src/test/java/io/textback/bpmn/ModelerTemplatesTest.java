@@ -17,13 +17,37 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Every textback connector task in the models names its element template, and that template is one
- * of the committed ones with the same task type: Modeler opens each with its form, never "template
- * not found".
+ * The element templates Modeler loads are the ones the code generates, and every textback connector
+ * task in the models names one of them with the same task type: Modeler opens each with its form,
+ * never "template not found".
  */
 class ModelerTemplatesTest {
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
+
+  static final List<String> CONNECTOR_MODULES = List.of("twilio", "hubspot");
+
+  /**
+   * The committed templates (connectors/x/element-templates) equal what the generator plugin wrote
+   * from the annotations when the connector module was built (connectors/x/target/element-templates).
+   */
+  @Test
+  void theCommittedTemplatesAreWhatTheConnectorsGenerate() throws IOException {
+    for (String module : CONNECTOR_MODULES) {
+      Path committed = Path.of("..", "connectors", module, "element-templates");
+      Path generated = Path.of("..", "connectors", module, "target", "element-templates");
+      assertThat(generated).as("templates generated for connectors/" + module + " (build from the root)").isDirectory();
+      List<String> names = jsonFiles(generated);
+      assertThat(names).isNotEmpty();
+      assertThat(jsonFiles(committed)).as("committed templates of connectors/" + module + " (run bin/element-templates)")
+          .containsExactlyElementsOf(names);
+      for (String name : names) {
+        assertThat(Files.readString(committed.resolve(name)))
+            .as(name + " differs from what the code generates: run bin/element-templates and commit it")
+            .isEqualTo(Files.readString(generated.resolve(name)));
+      }
+    }
+  }
 
   @Test
   void everyConnectorTaskUsesACommittedTemplateOfItsType() throws Exception {
@@ -65,7 +89,7 @@ class ModelerTemplatesTest {
   private static Map<String, JsonNode> committedTemplates() throws IOException {
     Map<String, JsonNode> byIdAndVersion = new HashMap<>();
     ObjectMapper json = new ObjectMapper();
-    for (String module : List.of("twilio", "hubspot")) {
+    for (String module : CONNECTOR_MODULES) {
       try (Stream<Path> files = Files.list(Path.of("..", "connectors", module, "element-templates"))) {
         for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
           JsonNode t = json.readTree(file.toFile());
@@ -74,6 +98,12 @@ class ModelerTemplatesTest {
       }
     }
     return byIdAndVersion;
+  }
+
+  private static List<String> jsonFiles(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+    }
   }
 
   private static List<Path> models() throws IOException {
