@@ -73,6 +73,16 @@ public class ConversationStore {
         .param("body", body).param("sid", providerSid).param("kind", kind).update();
   }
 
+  /**
+   * A web form from a lead who already has an open conversation: stored there as the lead's message
+   * (once per submission). Returns the text, as the lead's HubSpot thread shows it too.
+   */
+  public String recordForm(Conversation open, String submissionId, String formMessage) {
+    String text = "Web form: " + (formMessage == null ? "(no message)" : formMessage);
+    addMessage(open.id(), open.businessId(), open.phone(), "IN", text, "form:" + submissionId, "form");
+    return text;
+  }
+
   private static Conversation map(ResultSet rs, int i) throws SQLException {
     return new Conversation(rs.getLong("id"), rs.getString("business_id"), rs.getString("phone"),
         rs.getString("lead_key"), rs.getString("channel"), rs.getString("state"), rs.getString("outcome"),

@@ -105,7 +105,7 @@ public class FormWebhookController {
     Business business = business(businessId);
     byte[] body = read(request);
     hubspotVerifier.verify(request, new String(body, StandardCharsets.UTF_8));
-    Map<String, String> properties = HubSpotFormFields.of(parse(body, "application/json"), json);
+    Map<String, String> properties = HubSpotFormFields.of(jsonObject(body));
     return accept(business, properties, submissionId(properties, null, body));
   }
 
@@ -133,11 +133,8 @@ public class FormWebhookController {
     }
     if (isNew && problem == null) {
       // a lead already in a conversation: the form shows there, whether or not a journey starts
-      conversations.findOpen(businessId, e164.get()).ifPresent(open -> {
-        String text = "Web form: " + (form.message() == null ? "(no message)" : form.message());
-        conversations.addMessage(open.id(), businessId, open.phone(), "IN", text, "form:" + submissionId, "form");
-        textsInHubSpot.received(businessId, open.phone(), text, "form:" + submissionId, clock.instant());
-      });
+      conversations.findOpen(businessId, e164.get()).ifPresent(open -> textsInHubSpot.received(businessId, open.phone(),
+          conversations.recordForm(open, submissionId, form.message()), "form:" + submissionId, clock.instant()));
     }
     if (problem != null) {
       LOG.warn("Form {} for {} refused: {}", submissionId, businessId, problem);
@@ -202,20 +199,9 @@ public class FormWebhookController {
   private Map<String, String> parse(byte[] body, String contentType) {
     String type = contentType == null ? "" : contentType.toLowerCase();
     if (type.startsWith("application/json")) {
-      try {
-        JsonNode node = json.readTree(body);
-        if (node == null || !node.isObject()) {
-          throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "the body must be a JSON object of form fields");
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isValueNode()
-            ? f.getValue().asText() : f.getValue().toString()));
-        return fields;
-      } catch (JsonProcessingException e) {
-        throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
-      } catch (IOException e) {
-        throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "could not read the body: " + e.getMessage());
-      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      jsonObject(body).fields().forEachRemaining(f -> fields.put(f.getKey(), HubSpotFormFields.text(f.getValue())));
+      return fields;
     }
     if (type.startsWith("application/x-www-form-urlencoded")) {
       Map<String, String> fields = new LinkedHashMap<>();
@@ -236,6 +222,20 @@ public class FormWebhookController {
     }
     throw new RequestRejectedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
         "send application/json or application/x-www-form-urlencoded");
+  }
+
+  private JsonNode jsonObject(byte[] body) {
+    try {
+      JsonNode node = json.readTree(body);
+      if (node == null || !node.isObject()) {
+        throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "the body must be a JSON object of form fields");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "the body is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "could not read the body: " + e.getMessage());
+    }
   }
 
   /** The form's own id when it sends one; otherwise the same body is the same submission. */

@@ -1,7 +1,6 @@
 package io.textback.worker.form;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,19 +16,15 @@ final class HubSpotFormFields {
    * {@code {"value": ...}} or plain) are lifted out. The phone falls back to mobilephone. The contact id
    * and the time of its latest form (recent_conversion_date) make the submission id, when present.
    */
-  static Map<String, String> of(Map<String, String> body, ObjectMapper json) {
+  static Map<String, String> of(JsonNode body) {
     Map<String, String> flat = new LinkedHashMap<>();
-    String nested = body.get("properties");
-    if (nested != null && nested.startsWith("{")) {
-      try {
-        json.readTree(nested).fields().forEachRemaining(f -> flat.put(f.getKey(), value(f.getValue())));
-      } catch (Exception e) {
-        // not HubSpot's shape after all: the flat fields below are all there is
-      }
+    JsonNode nested = body.path("properties");
+    if (nested.isObject()) {
+      nested.fields().forEachRemaining(f -> flat.put(f.getKey(), value(f.getValue())));
     }
-    body.forEach((k, v) -> {
-      if (!k.equals("properties")) {
-        flat.putIfAbsent(k, v);
+    body.fields().forEachRemaining(f -> {
+      if (!f.getKey().equals("properties")) {
+        flat.putIfAbsent(f.getKey(), text(f.getValue()));
       }
     });
     Map<String, String> fields = new LinkedHashMap<>();
@@ -45,8 +40,13 @@ final class HubSpotFormFields {
     return fields;
   }
 
+  /** HubSpot's {@code {"value": ...}} or a plain value. */
   private static String value(JsonNode node) {
-    JsonNode v = node.isObject() && node.has("value") ? node.get("value") : node;
-    return v.isValueNode() ? v.asText() : v.toString();
+    return text(node.isObject() && node.has("value") ? node.get("value") : node);
+  }
+
+  /** A JSON field as a form field: a string, number or boolean as written; anything else as JSON. */
+  static String text(JsonNode node) {
+    return node.isValueNode() ? node.asText() : node.toString();
   }
 }

@@ -46,9 +46,7 @@ public class CallerScreen {
     Optional<String> e164 = lead.phone() == null ? Optional.empty() : phones.toE164(lead.phone(), business.region());
     String reason = lead.phone() == null ? "no_phone"
         : Boolean.FALSE.equals(lead.consent()) ? "no_consent"
-        : reason(business, lead.phone(), e164, open -> conversations.addMessage(open.id(), business.id(), open.phone(),
-            "IN", "Web form: " + (lead.message() == null ? "(no message)" : lead.message()), "form:" + lead.submissionId(),
-            "form"));
+        : reason(business, lead.phone(), e164, open -> conversations.recordForm(open, lead.submissionId(), lead.message()));
     boolean afterHours = !business.hours().isOpen(now);
     Map<String, String> values = lead.firstName() == null ? Map.of() : Map.of("firstName", lead.firstName());
     String body = business.copy().render(afterHours ? CopyCase.FORM_AFTER_HOURS : CopyCase.FORM, values);
