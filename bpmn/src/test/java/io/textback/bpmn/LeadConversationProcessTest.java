@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 class LeadConversationProcessTest {
   static final String PROCESS = "lead-conversation";
   static final String SEND = "io.textback:sms-send:1";
+  static final String DISPATCHER = "+15550100002";
+  static final String MANAGER = "+15550100003";
   static final AtomicInteger LEADS = new AtomicInteger();
   static ProcessTestEngine zeebe;
 
@@ -157,7 +159,7 @@ class LeadConversationProcessTest {
 
     zeebe.publish("agent-replied", lead.leadKey(), "SM-agent-" + lead.instance(), Map.of());
     zeebe.increaseTime(Duration.ofHours(2));
-    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("FollowUp1Due", "EscalateToDispatcher");
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("FollowUp1Due", "ComposeEscalation1");
 
     zeebe.increaseTime(Duration.ofDays(7));
     ended(lead, "Recovered");
@@ -186,21 +188,55 @@ class LeadConversationProcessTest {
     responseClock(lead, "PT5M");
 
     zeebe.increaseTime(Duration.ofMinutes(6));
-    ActivatedJob first = zeebe.nextJob("escalate", lead.instance());
+    ActivatedJob first = zeebe.nextJob("compose-escalation", lead.instance());
     assertThat(first.getVariablesAsMap()).containsEntry("escalationLevel", 1);
-    zeebe.complete(first, Map.of());
+    zeebe.complete(first, Map.of("escalationTo", DISPATCHER, "escalationBody", "Lead waits"));
+    ActivatedJob text = zeebe.nextJob(SEND, lead.instance());
+    assertThat(text.getVariablesAsMap()).containsEntry("to", DISPATCHER).containsEntry("body", "Lead waits");
+    assertThat(text.getVariablesAsMap().get("idempotencyKey").toString()).endsWith(":escalation-1");
+    zeebe.complete(text, Map.of());
     ActivatedJob task = zeebe.nextJob("io.textback:hubspot-task:1", lead.instance());
     assertThat(task.getVariablesAsMap()).containsEntry("leadPhone", lead.leadKey().substring(5))
         .containsEntry("priority", "HIGH");
     assertThat(task.getVariablesAsMap().get("key").toString()).endsWith(":escalation");
     zeebe.complete(task, Map.of());
     zeebe.increaseTime(Duration.ofMinutes(31));
-    ActivatedJob second = zeebe.nextJob("escalate", lead.instance());
+    ActivatedJob second = zeebe.nextJob("compose-escalation", lead.instance());
     assertThat(second.getVariablesAsMap()).containsEntry("escalationLevel", 2);
-    zeebe.complete(second, Map.of());
+    zeebe.complete(second, Map.of("escalationTo", MANAGER, "escalationBody", "Still waiting"));
+    ActivatedJob secondText = zeebe.nextJob(SEND, lead.instance());
+    assertThat(secondText.getVariablesAsMap()).containsEntry("to", MANAGER);
+    assertThat(secondText.getVariablesAsMap().get("idempotencyKey").toString()).endsWith(":escalation-2");
+    zeebe.complete(secondText, Map.of());
 
     zeebe.increaseTime(Duration.ofDays(7).plusMinutes(1));
     ended(lead, "Recovered");
+    assertThat(zeebe.completedElements(lead.instance())).contains("TextTheDispatcher", "TextTheManager", "Escalated");
+  }
+
+  @Test
+  void nobodyToText_theEscalationIsOnlyRecordedAndTheOwnerStillGetsATask() {
+    Lead lead = converse();
+    reply(lead);
+    responseClock(lead, "PT5M");
+
+    zeebe.increaseTime(Duration.ofMinutes(6));
+    zeebe.complete(zeebe.nextJob("compose-escalation", lead.instance()), nobodyToText());
+    zeebe.complete(zeebe.nextJob("io.textback:hubspot-task:1", lead.instance()), Map.of());
+    zeebe.increaseTime(Duration.ofMinutes(31));
+    zeebe.complete(zeebe.nextJob("compose-escalation", lead.instance()), nobodyToText());
+
+    zeebe.increaseTime(Duration.ofDays(7).plusMinutes(1));
+    ended(lead, "Recovered");
+    assertThat(zeebe.completedElements(lead.instance())).contains("Escalated")
+        .doesNotContain("TextTheDispatcher", "TextTheManager");
+  }
+
+  private static Map<String, Object> nobodyToText() {
+    Map<String, Object> none = new java.util.HashMap<>();
+    none.put("escalationTo", null);
+    none.put("escalationBody", null);
+    return none;
   }
 
   @Test
@@ -209,13 +245,14 @@ class LeadConversationProcessTest {
     reply(lead);
     responseClock(lead, "PT5M");
     zeebe.increaseTime(Duration.ofMinutes(6));
-    zeebe.complete(zeebe.nextJob("escalate", lead.instance()), Map.of());
+    zeebe.complete(zeebe.nextJob("compose-escalation", lead.instance()), Map.of("escalationTo", DISPATCHER, "escalationBody", "Lead waits"));
+    zeebe.complete(zeebe.nextJob(SEND, lead.instance()), Map.of());
     zeebe.complete(zeebe.nextJob("io.textback:hubspot-task:1", lead.instance()), Map.of());
 
     zeebe.publish("agent-replied", lead.leadKey(), "SM-agent-" + lead.instance(), Map.of());
     zeebe.increaseTime(Duration.ofMinutes(31));
 
-    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("EscalateToManager");
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("ComposeEscalation2", "TextTheManager");
     zeebe.increaseTime(Duration.ofDays(7));
     ended(lead, "Recovered");
   }
@@ -241,7 +278,7 @@ class LeadConversationProcessTest {
 
     ended(lead, "OptedOut");
     zeebe.increaseTime(Duration.ofMinutes(10));
-    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("EscalateToDispatcher");
+    assertThat(zeebe.completedElements(lead.instance())).doesNotContain("ComposeEscalation1", "TextTheDispatcher");
   }
 
   @Test

@@ -2,9 +2,6 @@ package io.textback.worker.conversation;
 
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
-import io.textback.connector.twilio.sms.SmsSendConnector;
-import io.textback.connector.twilio.sms.model.SmsSendRequest;
-import io.textback.connector.twilio.sms.model.SmsSendResult;
 import io.textback.worker.EngineTime;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
@@ -13,6 +10,7 @@ import io.textback.worker.phone.PhoneNumbers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,27 +18,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A lead replied and nobody answered in time: text the dispatcher (level 1), then the manager
- * (level 2, or the dispatcher again when no manager is set), and record the escalation. The text
- * goes through the same exactly-once send step as every other.
+ * A lead replied and nobody answered in time: choose who to text (the dispatcher at level 1, the
+ * manager at level 2, or the dispatcher again when no manager is set), write the text, and record
+ * the escalation. The model's templated "Send SMS" step sends it, so RevOps sees and can change it;
+ * without anyone to text, {@code escalationTo} is null and the model skips the send.
  */
 @Component
 public class EscalationWorker {
   private static final Logger LOG = LoggerFactory.getLogger(EscalationWorker.class);
   private final BusinessDirectory businesses;
-  private final SmsSendConnector sms;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public EscalationWorker(BusinessDirectory businesses, SmsSendConnector sms, JdbcClient jdbc, Clock clock) {
+  public EscalationWorker(BusinessDirectory businesses, JdbcClient jdbc, Clock clock) {
     this.businesses = businesses;
-    this.sms = sms;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
-  @JobWorker(type = "escalate", fetchVariables = {"businessId", "conversationId", "leadPhone", "escalationLevel", "now"})
-  public Map<String, Object> escalate(@Variable String businessId, @Variable Long conversationId,
+  @JobWorker(type = "compose-escalation",
+      fetchVariables = {"businessId", "conversationId", "leadPhone", "escalationLevel", "now"})
+  public Map<String, Object> compose(@Variable String businessId, @Variable Long conversationId,
       @Variable String leadPhone, @Variable Integer escalationLevel, @Variable String now) {
     Business business = businesses.requireForJob(businessId);
     int level = escalationLevel == null ? 1 : escalationLevel;
@@ -51,15 +49,16 @@ public class EscalationWorker {
         .map(t -> Duration.between(t.toInstant(), at).toMinutes()).orElse(0L);
     jdbc.sql("insert into escalation (conversation_id, level, notified_phone) values (:c, :l, :p) on conflict do nothing")
         .param("c", conversationId).param("l", level).param("p", staff).update();
+    Map<String, Object> out = new HashMap<>();
+    out.put("escalationTo", staff);
     if (staff == null) {
       LOG.warn("Conversation {} escalated (level {}) but {} has no dispatcher-phone to text", conversationId, level, businessId);
-      return Map.of("escalatedTo" + level, "nobody");
+      out.put("escalationBody", null);
+      return out;
     }
-    String body = business.copy().render(CopyCase.ESCALATION,
-        Map.of("leadPhone", leadPhone, "minutes", Long.toString(Math.max(minutes, 0))));
-    SmsSendResult result = sms.send(new SmsSendRequest(businessId, business.twilioNumber(), staff, body,
-        "conversation-" + conversationId + ":escalation-" + level));
-    LOG.info("Conversation {} escalated (level {}) to {}: {}", conversationId, level, PhoneNumbers.mask(staff), result.outcome());
-    return Map.of("escalatedTo" + level, PhoneNumbers.mask(staff));
+    out.put("escalationBody", business.copy().render(CopyCase.ESCALATION,
+        Map.of("leadPhone", leadPhone, "minutes", Long.toString(Math.max(minutes, 0)))));
+    LOG.info("Conversation {} escalated (level {}) to {}", conversationId, level, PhoneNumbers.mask(staff));
+    return out;
   }
 }
