@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class FormAutoResponseProcessTest {
   static final String PROCESS = "form-auto-response";
   static final String SEND = "io.textback:sms-send:1";
+  static final String LOOKUP = "io.textback:phone-lookup:1";
   static final AtomicInteger FORMS = new AtomicInteger();
   static ProcessTestEngine zeebe;
 
@@ -51,6 +52,22 @@ class FormAutoResponseProcessTest {
     ActivatedJob job = zeebe.nextJob("screen-form", form.instance());
     assertThat(job.getVariablesAsMap()).containsKey("now");
     zeebe.complete(job, result);
+    if (textable) {
+      lineChecked(form, true, null);
+    }
+  }
+
+  /** What the phone-lookup connector hands back: its result, and its result expression's notTextedReason. */
+  void lineChecked(Form form, boolean textable, String reason) {
+    ActivatedJob lookup = zeebe.nextJob(LOOKUP, form.instance());
+    assertThat(lookup.getVariablesAsMap()).containsEntry("phone", form.phone());
+    Map<String, Object> line = new HashMap<>();
+    line.put("textable", textable);
+    line.put("reason", reason);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("line", line);
+    vars.put("notTextedReason", reason);
+    zeebe.complete(lookup, vars);
   }
 
   ActivatedJob contact(Form form) {
@@ -112,6 +129,19 @@ class FormAutoResponseProcessTest {
     screen(form, true, null);
     zeebe.complete(zeebe.nextJob(SEND, form.instance()), Map.of("formReply", Map.of("outcome", "REFUSED", "reason", "opted out")));
     assertThat(zeebe.endEvents(form.instance())).containsExactly("NotTextedRefused");
+  }
+
+  @Test
+  void aLandline_isNotTextedButLoggedInHubSpot() {
+    Form form = submit();
+    Map<String, Object> screened = new HashMap<>(Map.of("textable", true, "leadPhone", form.phone(),
+        "businessPhone", "+15550100000", "afterHours", false, "replyBody", "Hi Ann, it's Demo Plumbing."));
+    zeebe.complete(zeebe.nextJob("screen-form", form.instance()), screened);
+    lineChecked(form, false, "landline");
+    contact(form);
+    assertThat(zeebe.endEvents(form.instance())).containsExactly("NotTextedLogged");
+    assertThat(zeebe.variable(form.instance(), "notTextedReason")).isEqualTo("landline");
+    assertThat(zeebe.completedElements(form.instance())).doesNotContain("SendReply");
   }
 
   @Test

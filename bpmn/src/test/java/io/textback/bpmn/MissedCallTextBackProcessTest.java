@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 class MissedCallTextBackProcessTest {
   static final String PROCESS = "missed-call-text-back";
   static final String SEND = "io.textback:sms-send:1";
+  static final String LOOKUP = "io.textback:phone-lookup:1";
   static final AtomicInteger CALLS = new AtomicInteger();
   static ProcessTestEngine zeebe;
 
@@ -56,6 +57,22 @@ class MissedCallTextBackProcessTest {
       vars.put("notTextedReason", "anonymous");
     }
     zeebe.complete(job, vars);
+    if (textable) {
+      lineChecked(instance, true, null);
+    }
+  }
+
+  /** What the phone-lookup connector hands back: its result, and its result expression's notTextedReason. */
+  void lineChecked(long instance, boolean textable, String reason) {
+    ActivatedJob lookup = zeebe.nextJob(LOOKUP, instance);
+    assertThat(lookup.getVariablesAsMap().get("phone")).isEqualTo(lookup.getVariablesAsMap().get("callerPhone"));
+    Map<String, Object> line = new HashMap<>();
+    line.put("textable", textable);
+    line.put("reason", reason);
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("line", line);
+    vars.put("notTextedReason", reason);
+    zeebe.complete(lookup, vars);
   }
 
   ActivatedJob sendJob(long instance) {
@@ -189,19 +206,22 @@ class MissedCallTextBackProcessTest {
 
     assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedScreened");
     assertThat(zeebe.variable(instance, "notTextedReason")).isEqualTo("anonymous");
-    assertThat(zeebe.completedElements(instance)).doesNotContain("LogNotTextedCall");
+    assertThat(zeebe.completedElements(instance)).doesNotContain("LogNotTextedCall", "CheckLine");
   }
 
   @Test
   void aLandlineCallerIsNotTextedButTheCallIsLogged() {
     Call call = missCall();
     long instance = instance(call);
-    zeebe.complete(zeebe.nextJob("screen-caller", instance), Map.of("textable", false, "notTextedReason", "landline",
+    zeebe.complete(zeebe.nextJob("screen-caller", instance), Map.of("textable", true,
         "voicemailWindow", "PT45S", "textOnVoicemail", false, "textBackBody", "x"));
+    lineChecked(instance, false, "landline");
 
     callLogged(call, "NO_ANSWER");
 
     assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedScreened");
+    assertThat(zeebe.variable(instance, "notTextedReason")).isEqualTo("landline");
+    assertThat(zeebe.completedElements(instance)).doesNotContain("WaitForCaller", "SendTextBack");
   }
 
   @Test

@@ -1,54 +1,33 @@
 package io.textback.worker.phone;
 
-import io.textback.connector.twilio.api.TwilioLookupApi;
-import io.textback.connector.twilio.api.TwilioLookupResult;
+import io.textback.connector.twilio.lookup.PhoneLineBook;
 import io.textback.worker.TextbackProperties;
 import java.util.Optional;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a number can take SMS: Twilio Lookup's line type, cached per number (180 days by
- * default), and numbers whose delivery failed for good. A Lookup error lets the text go.
+ * What is known about numbers' lines, in PostgreSQL: Twilio Lookup's line type (fresh for 180 days
+ * by default; the phone-lookup step asks Twilio) and numbers whose delivery failed for good.
  */
 @Component
-public class PhoneLines {
-  private static final Logger LOG = LoggerFactory.getLogger(PhoneLines.class);
-  /** Line types that cannot receive an SMS. */
-  static final Set<String> NOT_TEXTABLE = Set.of("landline", "pager", "voicemail", "premium", "sharedCost", "uan");
-
+public class PhoneLines implements PhoneLineBook {
   private final JdbcClient jdbc;
-  private final TwilioLookupApi lookup;
   private final TextbackProperties.Twilio settings;
 
-  public PhoneLines(JdbcClient jdbc, TwilioLookupApi lookup, TextbackProperties properties) {
+  public PhoneLines(JdbcClient jdbc, TextbackProperties properties) {
     this.jdbc = jdbc;
-    this.lookup = lookup;
     this.settings = properties.twilio();
   }
 
-  /** Why this number cannot be texted ("landline", "undeliverable"), or empty; looks it up if unknown. */
-  public Optional<String> notTextableReason(String e164) {
-    Optional<Row> known = cached(e164);
-    if (known.isPresent()) {
-      return known.get().textable() ? Optional.empty() : Optional.ofNullable(known.get().reason());
-    }
-    if (!settings.lookupEnabled()) {
-      return Optional.empty();
-    }
-    try {
-      TwilioLookupResult result = lookup.lookup(e164);
-      String type = result.type();
-      boolean textable = type == null || !NOT_TEXTABLE.contains(type);
-      store(e164, type, textable, textable ? null : type, "lookup");
-      return textable ? Optional.empty() : Optional.of(type);
-    } catch (RuntimeException e) {
-      LOG.warn("Lookup of {} failed ({}); texting anyway", PhoneNumbers.mask(e164), e.getMessage());
-      return Optional.empty();
-    }
+  @Override
+  public Optional<KnownLine> known(String e164) {
+    return cached(e164).map(row -> new KnownLine(row.textable(), row.reason()));
+  }
+
+  @Override
+  public void remember(String e164, String lineType, boolean textable) {
+    store(e164, lineType, textable, textable ? null : lineType, "lookup");
   }
 
   /** What is already known, without a Lookup: for the check just before every send. */

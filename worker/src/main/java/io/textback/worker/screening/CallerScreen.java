@@ -5,7 +5,6 @@ import io.textback.worker.conversation.Conversation;
 import io.textback.worker.conversation.ConversationStore;
 import io.textback.worker.copy.CopyCase;
 import io.textback.worker.optout.OptOutStore;
-import io.textback.worker.phone.PhoneLines;
 import io.textback.worker.phone.PhoneNumbers;
 import java.time.Instant;
 import java.util.Map;
@@ -19,13 +18,11 @@ public class CallerScreen {
   private final PhoneNumbers phones;
   private final OptOutStore optOuts;
   private final ConversationStore conversations;
-  private final PhoneLines lines;
 
-  public CallerScreen(PhoneNumbers phones, OptOutStore optOuts, ConversationStore conversations, PhoneLines lines) {
+  public CallerScreen(PhoneNumbers phones, OptOutStore optOuts, ConversationStore conversations) {
     this.phones = phones;
     this.optOuts = optOuts;
     this.conversations = conversations;
-    this.lines = lines;
   }
 
   public ScreeningResult screen(Business business, String callerPhone, Instant now) {
@@ -61,7 +58,7 @@ public class CallerScreen {
   public record FormScreeningResult(boolean textable, String notTextedReason, String leadPhone, String businessPhone,
       boolean afterHours, String replyBody) {}
 
-  /** Cheapest checks first; the Lookup (which Twilio bills) last. */
+  /** Cheapest checks first; Twilio Lookup (billed) is a step of its own after these. */
   private String reason(Business business, String raw, Optional<String> e164, Consumer<Conversation> inConversation) {
     if (phones.isAnonymous(raw)) {
       return "anonymous";
@@ -84,6 +81,6 @@ public class CallerScreen {
       inConversation.accept(open.get());
       return "in_conversation";
     }
-    return lines.notTextableReason(phone).orElse(null);
+    return null; // the line type is the model's next step (phone-lookup), asked only for numbers that pass
   }
 }

@@ -4,7 +4,7 @@ package io.textback.worker.screening;
  * What the screen-caller step hands to the journey.
  *
  * @param notTextedReason anonymous, invalid_number, internal, blocked, opted_out, in_conversation,
- *     or the line type that cannot take SMS (landline, ...); null when textable
+ *     null when textable (the line type is checked by the next step, phone-lookup)
  * @param voicemailWindow ISO-8601 duration, read by the "Voicemail window passed" timer
  * @param afterHours the call came outside opening hours: the after-hours copy was chosen
  */

@@ -2,6 +2,8 @@ package io.textback.worker.sms;
 
 import io.textback.connector.twilio.api.TwilioClientFactory;
 import io.textback.connector.twilio.api.TwilioLookupApi;
+import io.textback.connector.twilio.lookup.PhoneLineBook;
+import io.textback.connector.twilio.lookup.PhoneLookupConnector;
 import io.textback.connector.twilio.sms.SmsOutbox;
 import io.textback.connector.twilio.sms.SmsSendConnector;
 import io.textback.connector.twilio.sms.SmsSendGuard;
@@ -10,7 +12,7 @@ import io.textback.worker.TextbackProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Twilio client and the sms-send connector, which the connectors runtime runs as a job worker. */
+/** The Twilio clients and the sms-send and phone-lookup connectors, which the connectors runtime runs as a job worker. */
 @Configuration
 public class SmsConfiguration {
 
@@ -26,6 +28,11 @@ public class SmsConfiguration {
   TwilioLookupApi twilioLookupApi(TextbackProperties properties) {
     TextbackProperties.Twilio t = properties.twilio();
     return TwilioClientFactory.lookupApi(t.clientSettings(), t.lookupBaseUrl());
+  }
+
+  @Bean
+  PhoneLookupConnector phoneLookupConnector(TwilioLookupApi lookup, PhoneLineBook lines, TextbackProperties properties) {
+    return new PhoneLookupConnector(lookup, lines, properties.twilio().lookupEnabled());
   }
 
   @Bean
