@@ -107,6 +107,7 @@ class FormAutoResponseProcessTest {
     zeebe.complete(deal, Map.of());
 
     assertThat(zeebe.isCompleted(form.instance())).isFalse(); // the conversation is still open
+    assertThat(zeebe.variable(conversation, "journeyKey")).isEqualTo(form.submissionId());
     zeebe.publish("lead-opted-out", form.leadKey(), "SM-stop-" + form.submissionId(), Map.of());
     zeebe.complete(zeebe.nextJob("close-conversation", conversation), Map.of());
     assertThat(zeebe.endEvents(form.instance())).containsExactly("Texted");
@@ -128,6 +129,7 @@ class FormAutoResponseProcessTest {
     Form form = submit();
     screen(form, true, null);
     zeebe.complete(zeebe.nextJob(SEND, form.instance()), Map.of("formReply", Map.of("outcome", "REFUSED", "reason", "opted out")));
+    journeyEnded(form.instance(), "NotTextedRefused");
     assertThat(zeebe.endEvents(form.instance())).containsExactly("NotTextedRefused");
   }
 
@@ -139,6 +141,7 @@ class FormAutoResponseProcessTest {
     zeebe.complete(zeebe.nextJob("screen-form", form.instance()), screened);
     lineChecked(form, false, "landline");
     contact(form);
+    journeyEnded(form.instance(), "NotTextedLogged");
     assertThat(zeebe.endEvents(form.instance())).containsExactly("NotTextedLogged");
     assertThat(zeebe.variable(form.instance(), "notTextedReason")).isEqualTo("landline");
     assertThat(zeebe.completedElements(form.instance())).doesNotContain("SendReply");
@@ -149,6 +152,7 @@ class FormAutoResponseProcessTest {
     Form form = submit();
     screen(form, false, "no_consent");
     contact(form);
+    journeyEnded(form.instance(), "NotTextedLogged");
     assertThat(zeebe.endEvents(form.instance())).containsExactly("NotTextedLogged");
   }
 
@@ -160,6 +164,7 @@ class FormAutoResponseProcessTest {
     ActivatedJob thread = zeebe.nextJob("io.textback:hubspot-thread-message:1", form.instance());
     assertThat(thread.getVariablesAsMap()).containsEntry("direction", "INCOMING").containsEntry("text", "Web form: Water heater leaking");
     zeebe.complete(thread, Map.of());
+    journeyEnded(form.instance(), "Joined");
     assertThat(zeebe.endEvents(form.instance())).containsExactly("Joined");
     assertThat(zeebe.findInstance("lead-conversation", "leadKey", form.leadKey())).isEmpty();
   }
@@ -168,6 +173,14 @@ class FormAutoResponseProcessTest {
   void aBlockedNumber_isNotLogged() {
     Form form = submit();
     screen(form, false, "blocked");
+    journeyEnded(form.instance(), "NotTextedScreened");
     assertThat(zeebe.endEvents(form.instance())).containsExactly("NotTextedScreened");
+  }
+
+  /** The end event's listener records the journey's fact (why it was not texted, voicemail, reached). */
+  void journeyEnded(long instance, String endEvent) {
+    ActivatedJob listener = zeebe.nextJob("journey-end", instance);
+    assertThat(listener.getElementId()).isEqualTo(endEvent);
+    zeebe.complete(listener, Map.of());
   }
 }

@@ -112,6 +112,7 @@ class MissedCallTextBackProcessTest {
     long conversation = zeebe.instanceStartedFor("lead-conversation", "leadKey", call.leadKey());
     assertThat(zeebe.variable(conversation, "leadPhone")).isEqualTo(call.leadKey().substring(5));
     assertThat(zeebe.variable(conversation, "channel")).isEqualTo("call");
+    assertThat(zeebe.variable(conversation, "journeyKey")).as("the reports tie the conversation to its call").isEqualTo(call.callSid());
     zeebe.publish("lead-opted-out", call.leadKey(), "SM-stop-" + call.callSid(), Map.of());
     zeebe.complete(zeebe.nextJob("close-conversation", conversation), Map.of());
   }
@@ -165,6 +166,7 @@ class MissedCallTextBackProcessTest {
     assertThat(task.getVariablesAsMap()).containsEntry("subject", "Call back " + call.leadKey().substring(5) + " (voicemail)")
         .containsEntry("body", "Voicemail: https://x/RE1").containsEntry("key", call.callSid() + ":call-back");
     zeebe.complete(task, Map.of());
+    journeyEnded(instance, "VoicemailLeftEnd");
     assertThat(zeebe.endEvents(instance)).containsExactly("VoicemailLeftEnd");
     zeebe.increaseTime(Duration.ofMinutes(1));
     assertThat(zeebe.completedElements(instance)).doesNotContain("SendTextBack");
@@ -192,6 +194,7 @@ class MissedCallTextBackProcessTest {
 
     zeebe.publish("caller-reached", call.leadKey(), "CA-later-" + call.callSid(), Map.of());
 
+    journeyEnded(instance, "ReachedByPhone");
     assertThat(zeebe.endEvents(instance)).containsExactly("ReachedByPhone");
     zeebe.increaseTime(Duration.ofMinutes(1));
     assertThat(zeebe.completedElements(instance)).doesNotContain("SendTextBack");
@@ -204,6 +207,7 @@ class MissedCallTextBackProcessTest {
 
     screen(instance, false, false);
 
+    journeyEnded(instance, "NotTextedScreened");
     assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedScreened");
     assertThat(zeebe.variable(instance, "notTextedReason")).isEqualTo("anonymous");
     assertThat(zeebe.completedElements(instance)).doesNotContain("LogNotTextedCall", "CheckLine");
@@ -219,6 +223,7 @@ class MissedCallTextBackProcessTest {
 
     callLogged(call, "NO_ANSWER");
 
+    journeyEnded(instance, "NotTextedScreened");
     assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedScreened");
     assertThat(zeebe.variable(instance, "notTextedReason")).isEqualTo("landline");
     assertThat(zeebe.completedElements(instance)).doesNotContain("WaitForCaller", "SendTextBack");
@@ -233,6 +238,7 @@ class MissedCallTextBackProcessTest {
 
     zeebe.complete(sendJob(instance), Map.of("textBack", Map.of("outcome", "REFUSED", "reason", "opted_out")));
 
+    journeyEnded(instance, "NotTextedRefused");
     assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedRefused");
   }
 
@@ -265,5 +271,12 @@ class MissedCallTextBackProcessTest {
     crmDone(call, instance);
     conversationEnds(call);
     assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
+  }
+
+  /** The end event's listener records the journey's fact (why it was not texted, voicemail, reached). */
+  void journeyEnded(long instance, String endEvent) {
+    ActivatedJob listener = zeebe.nextJob("journey-end", instance);
+    assertThat(listener.getElementId()).isEqualTo(endEvent);
+    zeebe.complete(listener, Map.of());
   }
 }

@@ -34,6 +34,9 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEMO_CHANNEL_ACCOUNT = "acct-demo";
   /** Signs the HubSpot webhooks local mode accepts (the app's client secret in production). */
   public static final String LOCAL_HUBSPOT_SECRET = "local-hubspot-secret";
+  /** Local mode's console login (textback.console.admins). */
+  public static final String ADMIN = "admin";
+  public static final String ADMIN_PASSWORD = "textback";
 
   private final EmbeddedDatabase database;
   private final ProcessTestEngine engine;
@@ -94,6 +97,8 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[0].dispatcher-phone", DEMO_DISPATCHER);
     p.put("textback.businesses[0].manager-phone", DEMO_MANAGER);
     p.put("textback.businesses[0].form-secret", DEMO_FORM_SECRET);
+    p.put("textback.console.admins[0].username", ADMIN);
+    p.put("textback.console.admins[0].password", "{noop}" + ADMIN_PASSWORD);
     return p;
   }
 
@@ -154,5 +159,11 @@ public final class LocalStack implements AutoCloseable {
     twilio.close();
     engine.close();
     database.close();
+  }
+
+  /** The Authorization header of local mode's admin, for scripts calling /api. */
+  public static String adminAuthorization() {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (ADMIN + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -149,7 +149,7 @@ class ConversationPropertiesTest {
   private void businessAnswers(String leadKey) throws Exception {
     var request = java.net.http.HttpRequest.newBuilder(URI.create(stack.workerUrl() + "/api/conversations/"
             + java.net.URLEncoder.encode(leadKey, java.nio.charset.StandardCharsets.UTF_8) + "/replies"))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("Authorization", LocalStack.adminAuthorization())
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"body\":\"We can come at 9am. Does that work?\"}"))
         .build();
     java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -22,11 +22,13 @@ public record TextbackProperties(
     @DefaultValue Twilio twilio,
     @DefaultValue Relay relay,
     @DefaultValue HubSpot hubspot,
+    @DefaultValue Console console,
     List<BusinessSettings> businesses) {
 
   public TextbackProperties {
     publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     businesses = businesses == null ? List.of() : List.copyOf(businesses);
+    console = console == null ? new Console(List.of()) : console;
   }
 
   /** Twilio account access. The auth token also signs Twilio's webhooks. */
@@ -69,6 +71,23 @@ public record TextbackProperties(
     @Override
     public String toString() {
       return "HubSpot[baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + "]";
+    }
+  }
+
+  /**
+   * Who may open the console and call {@code /api}: admins from configuration. A password is in
+   * Spring Security's stored form: {@code {bcrypt}$2a$10$...} (or {@code {noop}...} for local mode).
+   */
+  public record Console(List<Admin> admins) {
+    public Console {
+      admins = admins == null ? List.of() : List.copyOf(admins);
+    }
+
+    public record Admin(String username, String password) {
+      @Override
+      public String toString() {
+        return "Admin[" + username + "]";
+      }
     }
   }
 

@@ -63,7 +63,8 @@ public record BusinessSettings(
   }
 
   /**
-   * The business's copy per case. Placeholders: {business}, {firstName}, {phone} (the business's
+   * The business's copy per case; {@code missedCallB}, when set, runs a copy experiment: half the
+   * missed calls in opening hours (by CallSid) get it instead of {@code missedCall}. Placeholders: {business}, {firstName}, {phone} (the business's
    * number), {leadPhone} and {minutes} (staff texts only).
    */
   public record Copy(
@@ -74,7 +75,8 @@ public record BusinessSettings(
       @DefaultValue(DEFAULT_FOLLOW_UP_1) String followUp1,
       @DefaultValue(DEFAULT_FOLLOW_UP_2) String followUp2,
       @DefaultValue(DEFAULT_ESCALATION) String escalation,
-      @DefaultValue(DEFAULT_HELP) String help) {
+      @DefaultValue(DEFAULT_HELP) String help,
+      String missedCallB) {
     public static final String DEFAULT_MISSED_CALL =
         "Hi, it's {business}. Sorry we missed your call! What can we help you with? Reply STOP to opt out.";
     public static final String DEFAULT_AFTER_HOURS =
@@ -92,7 +94,7 @@ public record BusinessSettings(
     public static final String DEFAULT_HELP =
         "{business}: we text you about your call or request. Call us at {phone}. Reply STOP to opt out.";
     public static final Copy DEFAULTS = new Copy(DEFAULT_MISSED_CALL, DEFAULT_AFTER_HOURS, DEFAULT_FORM,
-        DEFAULT_FORM_AFTER_HOURS, DEFAULT_FOLLOW_UP_1, DEFAULT_FOLLOW_UP_2, DEFAULT_ESCALATION, DEFAULT_HELP);
+        DEFAULT_FORM_AFTER_HOURS, DEFAULT_FOLLOW_UP_1, DEFAULT_FOLLOW_UP_2, DEFAULT_ESCALATION, DEFAULT_HELP, null);
   }
 
   /**

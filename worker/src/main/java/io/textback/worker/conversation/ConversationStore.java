@@ -1,7 +1,9 @@
 package io.textback.worker.conversation;
 
+import io.textback.worker.report.JourneyFacts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,9 +13,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class ConversationStore {
   private final JdbcClient jdbc;
+  private final JourneyFacts facts;
+  private final Clock clock;
 
-  public ConversationStore(JdbcClient jdbc) {
+  public ConversationStore(JdbcClient jdbc, JourneyFacts facts, Clock clock) {
     this.jdbc = jdbc;
+    this.facts = facts;
+    this.clock = clock;
   }
 
   /** Opens a conversation, or returns the one already open for this business and phone. */
@@ -53,14 +59,20 @@ public class ConversationStore {
         .param("id", id).update();
   }
 
+  /** The lead answered: the journey is recovered (the reply's fact says how many follow-ups it took). */
   public void recordLeadReply(long id) {
     jdbc.sql("update conversation set first_reply_at = coalesce(first_reply_at, now()) where id = :id")
         .param("id", id).update();
+    long followUps = jdbc.sql("select count(*) from conversation_message where conversation_id = :id and kind like 'follow-up-%'")
+        .param("id", id).query(Long.class).single();
+    facts.recordForConversation(id, JourneyFacts.REPLY, Long.toString(followUps), clock.instant());
   }
 
+  /** A person at the business answered: the first one sets the journey's response time. */
   public void recordAgentReply(long id) {
     jdbc.sql("update conversation set first_agent_reply_at = coalesce(first_agent_reply_at, now()) where id = :id")
         .param("id", id).update();
+    facts.recordForConversation(id, JourneyFacts.HUMAN_REPLY, null, clock.instant());
   }
 
   /** Stores a text on the conversation (or on none, for a text from a stranger); a repeat sid is a no-op. */

@@ -10,6 +10,7 @@ import io.textback.worker.business.BusinessSettings.Timers;
 import io.textback.worker.copy.CopyCase;
 import io.textback.worker.crm.TextsInHubSpot;
 import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.report.JourneyFacts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,23 +32,30 @@ public class ConversationWorkers {
   private final ConversationStore conversations;
   private final PhoneNumbers phones;
   private final TextsInHubSpot textsInHubSpot;
+  private final JourneyFacts facts;
   private final Clock clock;
 
   public ConversationWorkers(BusinessDirectory businesses, ConversationStore conversations, PhoneNumbers phones,
-      TextsInHubSpot textsInHubSpot, Clock clock) {
+      TextsInHubSpot textsInHubSpot, JourneyFacts facts, Clock clock) {
     this.businesses = businesses;
     this.conversations = conversations;
     this.phones = phones;
     this.textsInHubSpot = textsInHubSpot;
+    this.facts = facts;
     this.clock = clock;
   }
 
   @JobWorker(type = "open-conversation", fetchVariables = {"businessId", "leadPhone", "leadKey", "channel",
-      "textBackSid", "textBackBody", "firstName"})
+      "textBackSid", "textBackBody", "firstName", "journeyKey"})
   public Map<String, Object> open(@Variable String businessId, @Variable String leadPhone, @Variable String leadKey,
-      @Variable String channel, @Variable String textBackSid, @Variable String textBackBody, @Variable String firstName) {
+      @Variable String channel, @Variable String textBackSid, @Variable String textBackBody, @Variable String firstName,
+      @Variable String journeyKey) {
     Business business = businesses.requireForJob(businessId);
     Conversation conversation = conversations.openOrJoin(businessId, leadPhone, leadKey, channel == null ? "call" : channel);
+    if (journeyKey != null) {
+      facts.linkConversation(journeyKey, conversation.id());
+      facts.record(journeyKey, JourneyFacts.TEXTED, null, clock.instant());
+    }
     if (textBackSid != null && textBackBody != null) {
       conversations.addMessage(conversation.id(), businessId, leadPhone, "OUT", textBackBody, textBackSid, "text-back");
     }
@@ -99,6 +107,11 @@ public class ConversationWorkers {
     String outcome = OUTCOMES.getOrDefault(job.getElementId(), job.getElementId());
     if (conversationId != null) {
       conversations.close(conversationId, outcome);
+      switch (outcome) {
+        case "Booked" -> facts.recordForConversation(conversationId, JourneyFacts.BOOKED, null, clock.instant());
+        case "Opted out" -> facts.recordForConversation(conversationId, JourneyFacts.OPTED_OUT, null, clock.instant());
+        default -> { }
+      }
       LOG.info("Conversation {} closed: {}", conversationId, outcome);
     }
   }

@@ -7,6 +7,7 @@ import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.copy.CopyCase;
 import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.report.JourneyFacts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,11 +29,13 @@ public class EscalationWorker {
   private static final Logger LOG = LoggerFactory.getLogger(EscalationWorker.class);
   private final BusinessDirectory businesses;
   private final JdbcClient jdbc;
+  private final JourneyFacts facts;
   private final Clock clock;
 
-  public EscalationWorker(BusinessDirectory businesses, JdbcClient jdbc, Clock clock) {
+  public EscalationWorker(BusinessDirectory businesses, JdbcClient jdbc, JourneyFacts facts, Clock clock) {
     this.businesses = businesses;
     this.jdbc = jdbc;
+    this.facts = facts;
     this.clock = clock;
   }
 
@@ -49,6 +52,7 @@ public class EscalationWorker {
         .map(t -> Duration.between(t.toInstant(), at).toMinutes()).orElse(0L);
     jdbc.sql("insert into escalation (conversation_id, level, notified_phone) values (:c, :l, :p) on conflict do nothing")
         .param("c", conversationId).param("l", level).param("p", staff).update();
+    facts.recordForConversation(conversationId, JourneyFacts.ESCALATED, Integer.toString(level), at);
     Map<String, Object> out = new HashMap<>();
     out.put("escalationTo", staff);
     if (staff == null) {

@@ -34,6 +34,9 @@ public final class CopyBook {
     raw.put(CopyCase.FOLLOW_UP_2, copy.followUp2());
     raw.put(CopyCase.ESCALATION, copy.escalation());
     raw.put(CopyCase.HELP, copy.help());
+    if (copy.missedCallB() != null && !copy.missedCallB().isBlank()) {
+      raw.put(CopyCase.MISSED_CALL_B, copy.missedCallB());
+    }
     Map<CopyCase, String> templates = new EnumMap<>(CopyCase.class);
     CopyBook book = new CopyBook(templates, Map.of("business", businessName, "phone", businessPhone));
     raw.forEach((kind, template) -> {
@@ -67,6 +70,11 @@ public final class CopyBook {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** A copy experiment runs: the text-back has a variant B. */
+  public boolean hasVariantB() {
+    return templates.containsKey(CopyCase.MISSED_CALL_B);
   }
 
   public List<CopyCase> cases() {

@@ -3,6 +3,7 @@ package io.textback.worker.copy;
 /** Which text a piece of copy is; each has its own setting and rules. */
 public enum CopyCase {
   MISSED_CALL("copy.missed-call", CopyRules.Case.MISSED_CALL_FIRST_TEXT),
+  MISSED_CALL_B("copy.missed-call-b", CopyRules.Case.MISSED_CALL_FIRST_TEXT),
   AFTER_HOURS("copy.after-hours", CopyRules.Case.MISSED_CALL_FIRST_TEXT),
   FORM("copy.form", CopyRules.Case.FORM_FIRST_TEXT),
   FORM_AFTER_HOURS("copy.form-after-hours", CopyRules.Case.FORM_FIRST_TEXT),

@@ -9,7 +9,9 @@ import io.textback.worker.phone.PhoneNumbers;
 import io.textback.worker.screening.CallerScreen;
 import io.textback.worker.screening.CallerScreen.FormLead;
 import io.textback.worker.screening.CallerScreen.FormScreeningResult;
+import io.textback.worker.report.JourneyFacts;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,11 +22,13 @@ public class ScreenFormWorker {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenFormWorker.class);
   private final BusinessDirectory businesses;
   private final CallerScreen screen;
+  private final JourneyFacts facts;
   private final Clock clock;
 
-  public ScreenFormWorker(BusinessDirectory businesses, CallerScreen screen, Clock clock) {
+  public ScreenFormWorker(BusinessDirectory businesses, CallerScreen screen, JourneyFacts facts, Clock clock) {
     this.businesses = businesses;
     this.screen = screen;
+    this.facts = facts;
     this.clock = clock;
   }
 
@@ -34,8 +38,13 @@ public class ScreenFormWorker {
       @Variable String leadPhone, @Variable String firstName, @Variable Boolean consent, @Variable String formMessage,
       @Variable String now) {
     Business business = businesses.requireForJob(businessId);
+    Instant at = EngineTime.parse(now, clock);
     FormScreeningResult result = screen.screenForm(business,
-        new FormLead(submissionId, leadPhone, firstName, consent, formMessage), EngineTime.parse(now, clock));
+        new FormLead(submissionId, leadPhone, firstName, consent, formMessage), at);
+    facts.started(submissionId, businessId, "form", result.leadPhone(), at, !result.afterHours(), null);
+    if (!result.textable()) {
+      facts.record(submissionId, JourneyFacts.NOT_TEXTED, result.notTextedReason(), at);
+    }
     LOG.info("Form {} from {}: {}", submissionId, PhoneNumbers.mask(leadPhone),
         result.textable() ? "textable" : "not texted (" + result.notTextedReason() + ")");
     return result;

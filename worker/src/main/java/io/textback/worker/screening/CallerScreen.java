@@ -25,13 +25,20 @@ public class CallerScreen {
     this.conversations = conversations;
   }
 
-  public ScreeningResult screen(Business business, String callerPhone, Instant now) {
+  public ScreeningResult screen(Business business, String callerPhone, String callSid, Instant now) {
     Optional<String> e164 = phones.toE164(callerPhone, business.region());
     String reason = reason(business, callerPhone, e164, open -> conversations.recordRepeatCall(open.id()));
     boolean afterHours = !business.hours().isOpen(now);
-    String body = business.copy().render(afterHours ? CopyCase.AFTER_HOURS : CopyCase.MISSED_CALL, Map.of());
+    String variant = afterHours || !business.copy().hasVariantB() ? null : variantOf(callSid);
+    CopyCase copy = afterHours ? CopyCase.AFTER_HOURS : "B".equals(variant) ? CopyCase.MISSED_CALL_B : CopyCase.MISSED_CALL;
+    String body = business.copy().render(copy, Map.of());
     return new ScreeningResult(reason == null, reason, e164.orElse(callerPhone), business.twilioNumber(),
-        business.voicemailWindow().toString(), business.textOnVoicemail(), afterHours, body);
+        business.voicemailWindow().toString(), business.textOnVoicemail(), afterHours, body, variant);
+  }
+
+  /** Half the calls each, by CallSid: stable across retries, and random enough across callers. */
+  static String variantOf(String callSid) {
+    return Math.floorMod(callSid == null ? 0 : callSid.hashCode(), 2) == 0 ? "A" : "B";
   }
 
   /**

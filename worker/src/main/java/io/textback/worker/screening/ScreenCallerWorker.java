@@ -4,7 +4,9 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.textback.worker.EngineTime;
 import io.textback.worker.business.Business;
+import io.textback.worker.report.JourneyFacts;
 import java.time.Clock;
+import java.time.Instant;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.phone.PhoneNumbers;
 import org.slf4j.Logger;
@@ -17,11 +19,13 @@ public class ScreenCallerWorker {
   private static final Logger LOG = LoggerFactory.getLogger(ScreenCallerWorker.class);
   private final BusinessDirectory businesses;
   private final CallerScreen screen;
+  private final JourneyFacts facts;
   private final Clock clock;
 
-  public ScreenCallerWorker(BusinessDirectory businesses, CallerScreen screen, Clock clock) {
+  public ScreenCallerWorker(BusinessDirectory businesses, CallerScreen screen, JourneyFacts facts, Clock clock) {
     this.businesses = businesses;
     this.screen = screen;
+    this.facts = facts;
     this.clock = clock;
   }
 
@@ -29,7 +33,12 @@ public class ScreenCallerWorker {
   public ScreeningResult screenCaller(
       @Variable String businessId, @Variable String callerPhone, @Variable String callSid, @Variable String now) {
     Business business = businesses.requireForJob(businessId);
-    ScreeningResult result = screen.screen(business, callerPhone, EngineTime.parse(now, clock));
+    Instant at = EngineTime.parse(now, clock);
+    ScreeningResult result = screen.screen(business, callerPhone, callSid, at);
+    facts.started(callSid, businessId, "call", result.callerPhone(), at, !result.afterHours(), result.copyVariant());
+    if (!result.textable()) {
+      facts.record(callSid, JourneyFacts.NOT_TEXTED, result.notTextedReason(), at);
+    }
     if (result.textable()) {
       LOG.info("Call {} from {}: textable", callSid, PhoneNumbers.mask(callerPhone));
     } else {

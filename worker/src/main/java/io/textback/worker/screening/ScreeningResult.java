@@ -7,6 +7,7 @@ package io.textback.worker.screening;
  *     null when textable (the line type is checked by the next step, phone-lookup)
  * @param voicemailWindow ISO-8601 duration, read by the "Voicemail window passed" timer
  * @param afterHours the call came outside opening hours: the after-hours copy was chosen
+ * @param copyVariant A or B while the business runs a copy experiment (opening hours only), else null
  */
 public record ScreeningResult(
     boolean textable,
@@ -16,4 +17,5 @@ public record ScreeningResult(
     String voicemailWindow,
     boolean textOnVoicemail,
     boolean afterHours,
-    String textBackBody) {}
+    String textBackBody,
+    String copyVariant) {}

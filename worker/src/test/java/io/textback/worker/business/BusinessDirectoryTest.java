@@ -17,14 +17,14 @@ class BusinessDirectoryTest {
   static BusinessSettings business(String id, String twilio, String missedCallCopy) {
     Copy d = Copy.DEFAULTS;
     Copy copy = missedCallCopy == null ? d : new Copy(missedCallCopy, d.afterHours(), d.form(), d.formAfterHours(),
-        d.followUp1(), d.followUp2(), d.escalation(), d.help());
+        d.followUp1(), d.followUp2(), d.escalation(), d.help(), null);
     return new BusinessSettings(id, "Demo Plumbing", twilio, "(555) 010-0001", ZoneId.of("America/Chicago"),
         ConnectionMode.DIAL, 4, Duration.ofSeconds(45), false, null, null, List.of(), "08:00-21:00", null, null,
         copy, null, List.of("555-010-9999"), null, null);
   }
 
   static BusinessDirectory directory(BusinessSettings... businesses) {
-    return new BusinessDirectory(new TextbackProperties("https://x.test", false, null, null, null, List.of(businesses)),
+    return new BusinessDirectory(new TextbackProperties("https://x.test", false, null, null, null, null, List.of(businesses)),
         new PhoneNumbers());
   }
 

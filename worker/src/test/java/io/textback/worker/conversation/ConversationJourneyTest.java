@@ -77,7 +77,8 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
   HttpResponse<String> agentReply(String leadKey, String json) throws Exception {
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
             + "/api/conversations/" + URLEncoder.encode(leadKey, StandardCharsets.UTF_8) + "/replies"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        .header("Content-Type", "application/json").header("Authorization", ADMIN_AUTH)
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

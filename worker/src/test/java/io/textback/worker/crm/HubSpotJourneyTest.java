@@ -112,7 +112,7 @@ class HubSpotJourneyTest extends WorkerIntegrationTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> twilio().sentTo(caller).size() == 2);
     var reply = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
             "http://localhost:" + port + "/api/conversations/demo-plumbing:" + caller.replace("+", "%2B") + "/replies"))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("Authorization", ADMIN_AUTH)
         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"body\":\"We can be there at 3pm.\"}")).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(reply.statusCode()).isEqualTo(201);

@@ -35,6 +35,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[0].hubspot.channel-account-id=acct-1",
     "textback.businesses[0].hubspot.owner-id=77",
     "textback.hubspot.client-secret=test-client-secret",
+    // Spring Boot's tests turn metric exports off; Prometheus is part of what these tests check
+    "management.prometheus.metrics.export.enabled=true",
+    "textback.console.admins[0].username=" + WorkerIntegrationTest.ADMIN,
+    "textback.console.admins[0].password={noop}" + WorkerIntegrationTest.ADMIN_PASSWORD,
     "textback.businesses[0].manager-phone=+15550100003",
     "textback.businesses[0].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
     // open and allowed to text around the clock, so timers in these tests do not depend on the hour
@@ -66,6 +70,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public abstract class WorkerIntegrationTest {
   public static final String DEMO_NUMBER = "+15550100000";
   public static final String FORM_SECRET = "test-form-secret";
+  public static final String ADMIN = "admin";
+  public static final String ADMIN_PASSWORD = "test-admin-password";
+  /** The Authorization header of an admin calling /api. */
+  public static final String ADMIN_AUTH = "Basic " + java.util.Base64.getEncoder()
+      .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   public static final String FORWARDING_NUMBER = "+15550200000";
   public static final String LATE_NUMBER = "+15550300000";
   public static final String DISPATCHER = "+15550100002";

@@ -1,0 +1,104 @@
+package io.textback.worker.report;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The facts the journey steps record (missed call, texted, reply, first human reply, booked, ...),
+ * the only source of the reports, and the per-business Prometheus metrics. Each kind is recorded
+ * once per journey: a retried job or a duplicate webhook changes nothing.
+ */
+@Component
+public class JourneyFacts {
+  public static final String TEXTED = "texted";
+  public static final String NOT_TEXTED = "not_texted";
+  public static final String VOICEMAIL = "voicemail";
+  public static final String REACHED = "reached";
+  public static final String REPLY = "reply";
+  public static final String HUMAN_REPLY = "human_reply";
+  public static final String ESCALATED = "escalated";
+  public static final String BOOKED = "booked";
+  public static final String OPTED_OUT = "opted_out";
+
+  private final JdbcClient jdbc;
+  private final MeterRegistry meters;
+
+  public JourneyFacts(JdbcClient jdbc, MeterRegistry meters) {
+    this.jdbc = jdbc;
+    this.meters = meters;
+  }
+
+  /** A missed call or a web form arrived: the journey the other facts belong to. */
+  public void started(String journeyKey, String businessId, String channel, String phone, Instant at,
+      boolean inBusinessHours, String variant) {
+    int inserted = jdbc.sql("""
+            insert into journey (journey_key, business_id, channel, phone, started_at, in_business_hours, variant)
+            values (:k, :b, :c, :p, :at, :h, :v) on conflict (journey_key) do nothing""")
+        .param("k", journeyKey).param("b", businessId).param("c", channel).param("p", phone)
+        .param("at", Timestamp.from(at)).param("h", inBusinessHours).param("v", variant).update();
+    if (inserted == 1) {
+      meters.counter("textback.journeys", "business", businessId, "channel", channel).increment();
+    }
+  }
+
+  /** Records a fact once; false when this journey already has one of this kind (or is unknown). */
+  public boolean record(String journeyKey, String kind, String reason, Instant at) {
+    if (journeyKey == null) {
+      return false;
+    }
+    Optional<Journey> journey = journey(journeyKey);
+    if (journey.isEmpty()) {
+      return false;
+    }
+    int inserted = jdbc.sql("""
+            insert into journey_event (journey_key, kind, reason, at) values (:k, :kind, :r, :at)
+            on conflict (journey_key, kind) do nothing""")
+        .param("k", journeyKey).param("kind", kind).param("r", reason).param("at", Timestamp.from(at)).update();
+    if (inserted == 1) {
+      count(journey.get(), kind, at);
+    }
+    return inserted == 1;
+  }
+
+  /** A fact about the journey that opened this conversation. */
+  public boolean recordForConversation(long conversationId, String kind, String reason, Instant at) {
+    return jdbc.sql("select journey_key from conversation where id = :id").param("id", conversationId)
+        .query(String.class).optional()
+        .map(key -> record(key, kind, reason, at)).orElse(false);
+  }
+
+  /** The conversation this journey opened: later facts (replies, booking) are found through it. */
+  public void linkConversation(String journeyKey, long conversationId) {
+    jdbc.sql("update conversation set journey_key = coalesce(journey_key, :k) where id = :id")
+        .param("k", journeyKey).param("id", conversationId).update();
+  }
+
+  private void count(Journey journey, String kind, Instant at) {
+    meters.counter("textback.journey.facts", "business", journey.businessId(), "channel", journey.channel(),
+        "kind", kind).increment();
+    if (HUMAN_REPLY.equals(kind)) {
+      Timer.builder("textback.response.time")
+          .description("Missed call or web form to the first human reply")
+          .tag("business", journey.businessId())
+          .tag("business_hours", Boolean.toString(journey.inBusinessHours()))
+          .publishPercentiles(0.5, 0.9)
+          .register(meters)
+          .record(Duration.between(journey.startedAt(), at).abs());
+    }
+  }
+
+  private Optional<Journey> journey(String journeyKey) {
+    return jdbc.sql("select business_id, channel, started_at, in_business_hours from journey where journey_key = :k")
+        .param("k", journeyKey)
+        .query((rs, i) -> new Journey(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
+        .optional();
+  }
+
+  private record Journey(String businessId, String channel, Instant startedAt, boolean inBusinessHours) {}
+}

@@ -1,0 +1,101 @@
+package io.textback.worker.report;
+
+import io.textback.worker.business.Business;
+import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.web.RequestRejectedException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The reports: the funnel (JSON or CSV), week by week, and the recent journeys, per business. */
+@RestController
+public class ReportController {
+  static final int MAX_DAYS = 366;
+  private final FunnelReports reports;
+  private final BusinessDirectory businesses;
+  private final Clock clock;
+
+  public ReportController(FunnelReports reports, BusinessDirectory businesses, Clock clock) {
+    this.reports = reports;
+    this.businesses = businesses;
+    this.clock = clock;
+  }
+
+  /** {@code from} and {@code to} are dates in the business's zone, both included; the last 30 days by default. */
+  @GetMapping(path = "/api/reports/funnel", produces = MediaType.APPLICATION_JSON_VALUE)
+  public FunnelReport funnel(@RequestParam String business, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    Business b = business(business);
+    LocalDate end = date("to", to, LocalDate.now(clock.withZone(b.hours().zone())));
+    LocalDate start = date("from", from, end.minusDays(29));
+    if (start.isAfter(end)) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "from (" + start + ") is after to (" + end + ")");
+    }
+    if (ChronoUnit.DAYS.between(start, end) >= MAX_DAYS) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "the period is longer than " + MAX_DAYS + " days");
+    }
+    return reports.funnel(b.id(), b.hours().zone(), start, end);
+  }
+
+  @GetMapping("/api/reports/funnel.csv")
+  public ResponseEntity<String> funnelCsv(@RequestParam String business, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    FunnelReport report = funnel(business, from, to);
+    String name = "funnel-%s-%s-%s.csv".formatted(report.business(), report.from(), report.to());
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+        .contentType(new MediaType("text", "csv"))
+        .body(FunnelCsv.of(report));
+  }
+
+  @GetMapping("/api/reports/weekly")
+  public List<FunnelReports.Week> weekly(@RequestParam String business, @RequestParam(defaultValue = "8") int weeks) {
+    Business b = business(business);
+    if (weeks < 1 || weeks > 104) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "weeks must be between 1 and 104");
+    }
+    return reports.weekly(b.id(), b.hours().zone(), LocalDate.now(clock.withZone(b.hours().zone())), weeks);
+  }
+
+  @GetMapping("/api/journeys")
+  public List<FunnelReports.JourneyView> journeys(@RequestParam String business,
+      @RequestParam(defaultValue = "50") int limit) {
+    Business b = business(business);
+    if (limit < 1 || limit > 500) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 500");
+    }
+    return reports.recent(b.id(), limit);
+  }
+
+  @GetMapping("/api/businesses")
+  public List<Map<String, String>> businesses() {
+    return businesses.all().stream().map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId()))
+        .toList();
+  }
+
+  private Business business(String id) {
+    return businesses.byId(id).orElseThrow(() ->
+        new RequestRejectedException(HttpStatus.NOT_FOUND, "no business " + id));
+  }
+
+  private static LocalDate date(String name, String value, LocalDate otherwise) {
+    if (value == null || value.isBlank()) {
+      return otherwise;
+    }
+    try {
+      return LocalDate.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, name + " must be a date like 2026-11-01, not " + value);
+    }
+  }
+}

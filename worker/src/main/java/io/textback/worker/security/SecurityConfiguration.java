@@ -1,0 +1,66 @@
+package io.textback.worker.security;
+
+import io.textback.worker.TextbackProperties;
+import io.textback.worker.TextbackProperties.Console.Admin;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * Webhooks stay open (each checks its provider's signature) and so does health; the console, the
+ * API and the Prometheus endpoint need an admin: a form login for people, HTTP Basic for scripts
+ * and Prometheus. API calls without a login get 401, not a redirect.
+ */
+@Configuration
+public class SecurityConfiguration {
+  private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+  @Bean
+  SecurityFilterChain security(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers("/webhooks/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
+                "/login", "/error", "/favicon.ico").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.defaultSuccessUrl("/console/", false))
+        .httpBasic(Customizer.withDefaults())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+            new AntPathRequestMatcher("/api/**")).defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/actuator/**")))
+        // Webhooks are signed by their provider; the API is called by scripts with Basic auth and by the
+        // console from its own origin (the session cookie is SameSite=Strict).
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/local/**"));
+    return http.build();
+  }
+
+  @Bean
+  UserDetailsService admins(TextbackProperties properties) {
+    List<Admin> admins = properties.console().admins();
+    if (admins.isEmpty()) {
+      LOG.warn("No textback.console.admins: nobody can open the console or call /api");
+    }
+    List<UserDetails> users = admins.stream()
+        .map(a -> User.withUsername(a.username()).password(a.password()).roles("ADMIN").build())
+        .toList();
+    return new InMemoryUserDetailsManager(users);
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+}
