@@ -58,7 +58,10 @@ public final class LocalStack implements AutoCloseable {
     ApplicationListener<ApplicationEnvironmentPreparedEvent> localDefaults = event ->
         event.getEnvironment().getPropertySources().addAfter(
             StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource("textback-local", properties));
-    worker = new SpringApplicationBuilder(TextbackApplication.class).listeners(localDefaults).run();
+    PhoneSimulator simulator = new PhoneSimulator(settings, twilio);
+    worker = new SpringApplicationBuilder(TextbackApplication.class).listeners(localDefaults)
+        .initializers(context -> context.getBeanFactory().registerSingleton("phoneSimulator", simulator))
+        .run();
   }
 
   public static LocalStack start(LocalSettings settings) {

@@ -39,6 +39,7 @@ public final class LocalTextback {
 
         textback local mode is ready (%.1f s)
           worker        %s   (webhooks under /webhooks/twilio/voice, health at /actuator/health)
+          console       %s/console/   (log in as admin / textback; the phone simulator is there)
           Zeebe engine  grpc://localhost:%s   (in-memory; deploy from Camunda Modeler here)
           PostgreSQL    %s   (user postgres, password postgres)
           Twilio fake   %s   (SMS sent: GET /__admin/requests, or Messages.json)
@@ -50,7 +51,7 @@ public final class LocalTextback {
         Play a missed call:  bin/play-call --scenario hang-up
         Stop: Ctrl-C
         %n""",
-        (System.nanoTime() - started) / 1e9, stack.workerUrl(),
+        (System.nanoTime() - started) / 1e9, stack.workerUrl(), stack.workerUrl(),
         stack.engine().gatewayAddress().replaceAll(".*:", ""), stack.database().jdbcUrl(),
         stack.twilio().baseUrl(), stack.hubspot().baseUrl(), LocalStack.DEMO_TWILIO_NUMBER,
         LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(), LocalStack.DEMO_DISPATCHER, LocalStack.DEMO_MANAGER,

@@ -43,7 +43,7 @@ public class SecurityConfiguration {
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/actuator/**")))
         // Webhooks are signed by their provider; the API is called by scripts with Basic auth and by the
         // console from its own origin (the session cookie is SameSite=Strict).
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/local/**"));
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/local/**", "/logout"));
     return http.build();
   }
 

@@ -297,5 +297,16 @@ class FunnelReportTest extends WorkerIntegrationTest {
         .contains("textback_journeys_total{application=\"textback\",business=\"" + business + "\",channel=\"call\"} 1.0")
         .contains("textback_journey_facts_total{application=\"textback\",business=\"" + business + "\",channel=\"call\",kind=\"reply\"} 1.0")
         .contains("textback_response_time_seconds_count{application=\"textback\",business=\"" + business + "\",business_hours=\"true\"} 1");
+    // the Grafana dashboard in the repo reads only metrics the worker exports
+    String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/grafana/textback-dashboard.json"));
+    java.util.regex.Matcher metric = java.util.regex.Pattern.compile("textback_[a-z_]+").matcher(dashboard);
+    int checked = 0;
+    while (metric.find()) {
+      assertThat(scrape.body()).as("dashboard metric " + metric.group()).contains(metric.group() + "{");
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(6);
+    assertThat(scrape.body()).contains("textback_response_time_seconds{application=\"textback\",business=\"" + business
+        + "\",business_hours=\"true\",quantile=\"0.5\"}");
   }
 }

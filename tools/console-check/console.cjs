@@ -1,0 +1,105 @@
+// The console as an owner meets it: local mode started from its jar, headless Chromium logs in,
+// plays a missed call in the phone simulator, answers as the lead and as the business, and checks
+// the funnel changed. Usage: node console.cjs [--screenshot FILE]
+const { spawn } = require('node:child_process');
+const net = require('node:net');
+const path = require('node:path');
+const fs = require('node:fs');
+const puppeteer = require('puppeteer-core');
+
+const root = path.resolve(__dirname, '../..');
+const jar = path.join(root, 'local/target/textback-local.jar');
+const chromium = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  .find((p) => fs.existsSync(p));
+const screenshot = process.argv.includes('--screenshot')
+  ? path.resolve(process.env.TEXTBACK_CALLER_DIR || process.cwd(), process.argv[process.argv.indexOf('--screenshot') + 1]) : null;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, () => { const { port } = server.address(); server.close(() => resolve(port)); });
+  });
+}
+
+function startLocalMode(port) {
+  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin/java') : 'java';
+  const child = spawn(java, ['-jar', jar], {
+    env: Object.assign({}, process.env, {
+      TEXTBACK_PORT: String(port), TEXTBACK_ENGINE_PORT: '0', TEXTBACK_TWILIO_FAKE_PORT: '0',
+      TEXTBACK_HUBSPOT_FAKE_PORT: '0', TEXTBACK_POSTGRES_PORT: '0',
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('local mode not ready in 180 s:\n' + log.slice(-3000))), 180000);
+    const read = (chunk) => {
+      log += chunk;
+      if (log.includes('local mode is ready')) { clearTimeout(timer); resolve(child); }
+    };
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error('local mode exited with ' + code + ':\n' + log.slice(-3000))); });
+  });
+}
+
+async function measure(page, id) {
+  return page.$eval(`[data-measure="${id}"] .value`, (e) => e.textContent.trim());
+}
+
+async function until(what, fn, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for ' + what);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+(async () => {
+  if (!fs.existsSync(jar)) throw new Error(jar + ' is missing: run mvn verify first');
+  if (!chromium) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM to its path');
+  const port = await freePort();
+  const local = await startLocalMode(port);
+  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
+  try {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1200, height: 1500 });
+    const base = `http://localhost:${port}`;
+
+    await page.goto(base + '/console/');
+    if (!page.url().endsWith('/login')) throw new Error('the console opened without a login: ' + page.url());
+    await page.type('input[name=username]', 'admin');
+    await page.type('input[name=password]', 'wrong');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    if (!page.url().includes('/login?error')) throw new Error('a wrong password was let in: ' + page.url());
+    await page.type('input[name=username]', 'admin');
+    await page.type('input[name=password]', 'textback');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await page.waitForSelector('[data-measure="missed"]');
+    await page.waitForSelector('#simulator:not([hidden])');
+
+    const caller = '+1555' + String(Date.now()).slice(-7);
+    const missedBefore = Number(await measure(page, 'missed'));
+    const repliesBefore = Number(await measure(page, 'replies'));
+    await page.$eval('#sim-from', (e, v) => { e.value = v; }, caller);
+
+    await page.click('#sim-call');
+    await until('the text-back in the simulator', () => page.$eval('#sim-thread', (e) => e.textContent.includes('Business:')));
+    await until('the missed call in the funnel', async () => Number(await measure(page, 'missed')) === missedBefore + 1);
+    await until('the journey in the list', () => page.$eval('#journeys', (e, last4) => e.textContent.includes(last4), caller.slice(-4)));
+
+    await page.click('#sim-text');
+    await until('the reply in the funnel', async () => Number(await measure(page, 'replies')) === repliesBefore + 1);
+
+    await page.click('#sim-reply');
+    await until('the business answer at the lead', () => page.$eval('#sim-thread', (e) => e.textContent.includes('We can be there at 3pm')));
+    await until('the first human reply in the journey', () => page.$eval('#journeys', (e) => e.textContent.includes('human reply')));
+
+    if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+    console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, answered from the console`);
+  } finally {
+    await browser.close();
+    local.kill('SIGTERM');
+  }
+})().catch((e) => { console.error('console check failed: ' + e.message); process.exit(1); });

@@ -1,0 +1,105 @@
+// The console reads the worker's /api with the admin's session; nothing here holds state of its own.
+const $ = (id) => document.getElementById(id);
+const pct = (r) => (r == null ? '–' : (r * 100).toFixed(1) + '%');
+const mins = (s) => (s == null ? '–' : (s / 60).toFixed(1) + ' min');
+
+async function api(path, options) {
+  const response = await fetch(path, Object.assign({ credentials: 'same-origin' }, options));
+  if (response.status === 401) { location.href = '/login'; throw new Error('login needed'); }
+  if (!response.ok) { throw new Error(path + ': ' + response.status + ' ' + (await response.text())); }
+  return response.json();
+}
+
+function query() {
+  const p = new URLSearchParams({ business: $('business').value });
+  if ($('from').value) p.set('from', $('from').value);
+  if ($('to').value) p.set('to', $('to').value);
+  return p.toString();
+}
+
+function card(label, value, id) {
+  return `<div class="card" data-measure="${id}"><div class="value">${value}</div><div class="label">${label}</div></div>`;
+}
+
+async function refresh() {
+  const q = query();
+  $('csv').href = '/api/reports/funnel.csv?' + q;
+  const [report, weeks, journeys] = await Promise.all([
+    api('/api/reports/funnel?' + q),
+    api('/api/reports/weekly?business=' + encodeURIComponent($('business').value) + '&weeks=8'),
+    api('/api/journeys?business=' + encodeURIComponent($('business').value) + '&limit=25'),
+  ]);
+  const c = report.calls, all = report.all;
+  $('cards').innerHTML = [
+    card('missed calls', c.leads, 'missed'), card('web forms', report.forms.leads, 'forms'),
+    card('texted', all.texted, 'texted'), card('replies', all.replies, 'replies'),
+    card('recovery rate (healthy 18–35%)', pct(all.recoveryRate), 'recovery'),
+    card('booked', all.booked, 'booked'), card('booking rate (healthy 25–55%)', pct(all.bookingRate), 'booking'),
+    card('median response, business hours', mins(all.responseTime.businessHoursMedianSeconds), 'response'),
+  ].join('');
+  $('health').innerHTML = report.health.length
+    ? report.health.map((f) => `<div class="flag" data-flag="${f.flag}">${f.message}</div>`).join('')
+    : `<div class="ok">All three numbers are healthy, or there is not enough data yet.</div>`;
+  drawWeeks(weeks);
+  const e = report.experiment;
+  $('experiment').hidden = !e;
+  $('experiment').innerHTML = e
+    ? '<h2>Copy experiment</h2>' + Object.entries(e.variants).map(([v, a]) =>
+        `<p>Variant ${v}: ${a.replies} replies of ${a.texted} texted, ${pct(a.replyRate)} (95%: ${pct(a.low95)}–${pct(a.high95)})</p>`).join('')
+      + `<p><strong>${e.verdict}</strong></p>`
+    : '';
+  $('journeys').querySelector('tbody').innerHTML = journeys.map((j) => `<tr>
+      <td>${new Date(j.startedAt).toLocaleString()}</td><td>${j.channel}</td><td>${j.phone ?? ''}</td>
+      <td>${j.variant ?? ''}</td><td>${j.conversation ?? ''}</td>
+      <td>${j.events.map((ev) => ev.kind.replace('_', ' ') + (ev.reason ? ' (' + ev.reason + ')' : '')).join(' → ')}</td></tr>`).join('');
+}
+
+function drawWeeks(weeks) {
+  const svg = $('weeks'), h = 170, w = 720, max = Math.max(1, ...weeks.map((x) => x.leads));
+  const slot = w / weeks.length, bar = slot / 4;
+  let out = '';
+  weeks.forEach((x, i) => {
+    const left = i * slot + bar / 2;
+    [['leads', x.leads, '#c5cde0'], ['replies', x.replies, '#3a6fd8'], ['booked', x.booked, '#1c9b4f']].forEach(([name, v, color], k) => {
+      const height = (v / max) * (h - 10);
+      out += `<rect x="${left + k * bar}" y="${h - height}" width="${bar - 2}" height="${height}" fill="${color}"><title>${name}: ${v}</title></rect>`;
+    });
+    out += `<text x="${left}" y="${h + 16}" font-size="11">${x.weekStarting.slice(5)}</text>`;
+  });
+  svg.innerHTML = out;
+}
+
+async function simulator() {
+  let about;
+  try { about = await api('/local/simulator'); } catch (e) { return; }
+  $('simulator').hidden = false;
+  $('sim-number').textContent = about.businessNumber;
+  const post = (path, body) => api(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const from = () => $('sim-from').value.trim();
+  const thread = async () => {
+    const messages = await api('/local/simulator/messages?phone=' + encodeURIComponent(from()));
+    $('sim-thread').innerHTML = messages.map((m) => `<li>${m.from === from() ? 'You' : 'Business'}: ${m.body}</li>`).join('');
+  };
+  const after = async () => { await new Promise((r) => setTimeout(r, 700)); await thread(); await refresh(); };
+  $('sim-call').onclick = async () => { await post('/local/simulator/calls', { from: from(), voicemail: false }); await after(); };
+  $('sim-voicemail').onclick = async () => { await post('/local/simulator/calls', { from: from(), voicemail: true }); await after(); };
+  $('sim-text').onclick = async () => { await post('/local/simulator/texts', { from: from(), body: $('sim-body').value }); await after(); };
+  $('sim-stop').onclick = async () => { await post('/local/simulator/texts', { from: from(), body: 'STOP' }); await after(); };
+  $('sim-reply').onclick = async () => {
+    const leadKey = $('business').value + ':' + from();
+    await post('/api/conversations/' + encodeURIComponent(leadKey) + '/replies', { body: $('sim-answer').value, agent: 'console' });
+    await after();
+  };
+  setInterval(thread, 3000);
+}
+
+async function start() {
+  const businesses = await api('/api/businesses');
+  $('business').innerHTML = businesses.map((b) => `<option value="${b.id}">${b.name}</option>`).join('');
+  ['business', 'from', 'to'].forEach((id) => $(id).addEventListener('change', refresh));
+  await refresh();
+  await simulator();
+  setInterval(refresh, 5000);
+}
+
+start().catch((e) => { document.body.insertAdjacentHTML('afterbegin', `<p class="flag">${e.message}</p>`); });
