@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FormAutoResponseProcessTest {
   static final String PROCESS = "form-auto-response";
   static final String SEND = "io.textback:sms-send:1";
-  static final String LOOKUP = "io.textback:phone-lookup:1";
+  static final String LOOKUP = LineCheck.LOOKUP;
   static final AtomicInteger FORMS = new AtomicInteger();
   static ProcessTestEngine zeebe;
 
@@ -57,17 +57,11 @@ class FormAutoResponseProcessTest {
     }
   }
 
-  /** What the phone-lookup connector hands back: its result, and its result expression's notTextedReason. */
+  /** The line-type step answers (see LineCheck). */
   void lineChecked(Form form, boolean textable, String reason) {
     ActivatedJob lookup = zeebe.nextJob(LOOKUP, form.instance());
     assertThat(lookup.getVariablesAsMap()).containsEntry("phone", form.phone());
-    Map<String, Object> line = new HashMap<>();
-    line.put("textable", textable);
-    line.put("reason", reason);
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("line", line);
-    vars.put("notTextedReason", reason);
-    zeebe.complete(lookup, vars);
+    zeebe.complete(lookup, LineCheck.result(textable, reason));
   }
 
   ActivatedJob contact(Form form) {

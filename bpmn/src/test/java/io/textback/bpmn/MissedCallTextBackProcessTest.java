@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MissedCallTextBackProcessTest {
   static final String PROCESS = "missed-call-text-back";
   static final String SEND = "io.textback:sms-send:1";
-  static final String LOOKUP = "io.textback:phone-lookup:1";
+  static final String LOOKUP = LineCheck.LOOKUP;
   static final AtomicInteger CALLS = new AtomicInteger();
   static ProcessTestEngine zeebe;
 
@@ -62,17 +62,11 @@ class MissedCallTextBackProcessTest {
     }
   }
 
-  /** What the phone-lookup connector hands back: its result, and its result expression's notTextedReason. */
+  /** The line-type step answers (see LineCheck). */
   void lineChecked(long instance, boolean textable, String reason) {
     ActivatedJob lookup = zeebe.nextJob(LOOKUP, instance);
     assertThat(lookup.getVariablesAsMap().get("phone")).isEqualTo(lookup.getVariablesAsMap().get("callerPhone"));
-    Map<String, Object> line = new HashMap<>();
-    line.put("textable", textable);
-    line.put("reason", reason);
-    Map<String, Object> vars = new HashMap<>();
-    vars.put("line", line);
-    vars.put("notTextedReason", reason);
-    zeebe.complete(lookup, vars);
+    zeebe.complete(lookup, LineCheck.result(textable, reason));
   }
 
   ActivatedJob sendJob(long instance) {
