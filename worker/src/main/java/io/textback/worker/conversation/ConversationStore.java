@@ -75,6 +75,12 @@ public class ConversationStore {
     facts.recordForConversation(id, JourneyFacts.HUMAN_REPLY, null, clock.instant());
   }
 
+  /** A HubSpot user paused the automation for this lead: no follow-ups, no escalation texts. */
+  public boolean isPaused(Long id) {
+    return id != null && jdbc.sql("select paused from conversation where id = :id").param("id", id)
+        .query(Boolean.class).optional().orElse(false);
+  }
+
   /** Stores a text on the conversation (or on none, for a text from a stranger); a repeat sid is a no-op. */
   public void addMessage(Long conversationId, String businessId, String phone, String direction, String body,
       String providerSid, String kind) {

@@ -28,6 +28,8 @@ public class ConversationWorkers {
   private static final Map<String, String> OUTCOMES = Map.of(
       "NoReply", "No reply", "Recovered", "Recovered", "Booked", "Booked", "OptedOut", "Opted out");
 
+  /** How often a paused conversation's held follow-up looks again. */
+  static final Duration PAUSED_RECHECK = Duration.ofHours(1);
   private final BusinessDirectory businesses;
   private final ConversationStore conversations;
   private final PhoneNumbers phones;
@@ -79,9 +81,15 @@ public class ConversationWorkers {
   }
 
   /** How long to hold a follow-up so it reaches the lead inside the allowed window of their local time. */
-  @JobWorker(type = "quiet-hours", fetchVariables = {"businessId", "leadPhone", "now"})
-  public Map<String, Object> quietHours(@Variable String businessId, @Variable String leadPhone, @Variable String now) {
+  @JobWorker(type = "quiet-hours", fetchVariables = {"businessId", "leadPhone", "conversationId", "now"})
+  public Map<String, Object> quietHours(@Variable String businessId, @Variable String leadPhone,
+      @Variable Long conversationId, @Variable String now) {
     Business business = businesses.requireForJob(businessId);
+    if (conversations.isPaused(conversationId)) {
+      // Paused from the HubSpot card: hold the follow-up and look again in an hour (the same loop as quiet hours).
+      LOG.info("Follow-up to {} held: automation paused", PhoneNumbers.mask(leadPhone));
+      return Map.of("quietWait", PAUSED_RECHECK.toString());
+    }
     Instant at = EngineTime.parse(now, clock);
     Instant allowed = business.quietHours().nextAllowed(at, phones.timeZonesOf(leadPhone, business.hours().zone()));
     Duration wait = Duration.between(at, allowed);

@@ -30,12 +30,15 @@ public class EscalationWorker {
   private final BusinessDirectory businesses;
   private final JdbcClient jdbc;
   private final JourneyFacts facts;
+  private final ConversationStore conversations;
   private final Clock clock;
 
-  public EscalationWorker(BusinessDirectory businesses, JdbcClient jdbc, JourneyFacts facts, Clock clock) {
+  public EscalationWorker(BusinessDirectory businesses, JdbcClient jdbc, JourneyFacts facts,
+      ConversationStore conversations, Clock clock) {
     this.businesses = businesses;
     this.jdbc = jdbc;
     this.facts = facts;
+    this.conversations = conversations;
     this.clock = clock;
   }
 
@@ -44,6 +47,13 @@ public class EscalationWorker {
   public Map<String, Object> compose(@Variable String businessId, @Variable Long conversationId,
       @Variable String leadPhone, @Variable Integer escalationLevel, @Variable String now) {
     Business business = businesses.requireForJob(businessId);
+    if (conversations.isPaused(conversationId)) {
+      LOG.info("Conversation {}: escalation not texted, automation paused", conversationId);
+      Map<String, Object> none = new HashMap<>();
+      none.put("escalationTo", null);
+      none.put("escalationBody", null);
+      return none;
+    }
     int level = escalationLevel == null ? 1 : escalationLevel;
     String staff = level >= 2 && business.managerPhone() != null ? business.managerPhone() : business.dispatcherPhone();
     Instant at = EngineTime.parse(now, clock);

@@ -1,0 +1,90 @@
+package io.textback.worker.crm;
+
+import io.textback.worker.crm.LeadJourney.Step;
+import io.textback.worker.report.JourneyFacts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** A HubSpot contact's latest textback journey, read from the CRM ledger, the conversation and the journey facts. */
+@Component
+public class LeadJourneys {
+  private final JdbcClient jdbc;
+
+  public LeadJourneys(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The business and phone textback created (or found) this contact for. */
+  public record Lead(String businessId, String phone) {}
+
+  public Optional<Lead> lead(String contactId, List<String> businessIds) {
+    return jdbc.sql("""
+            select business_id, substring(record_key from 9) as phone from crm_record
+            where hubspot_id = :id and record_key like 'contact:%' and business_id in (:b)
+            order by created_at desc limit 1""")
+        .param("id", contactId).param("b", businessIds)
+        .query((rs, i) -> new Lead(rs.getString(1), rs.getString(2))).optional();
+  }
+
+  public Optional<LeadJourney> journey(String contactId, Lead lead) {
+    record Row(String key, String channel, Instant startedAt) {}
+    Optional<Row> journey = jdbc.sql("""
+            select journey_key, channel, started_at from journey where business_id = :b and phone = :p
+            order by started_at desc limit 1""")
+        .param("b", lead.businessId()).param("p", lead.phone())
+        .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).optional();
+    if (journey.isEmpty()) {
+      return Optional.empty();
+    }
+    Row j = journey.get();
+    List<Step> timeline = new ArrayList<>();
+    timeline.add(new Step(j.channel().equals("form") ? "form_submitted" : "call_missed", null, j.startedAt()));
+    Long[] response = {null};
+    jdbc.sql("select kind, reason, at from journey_event where journey_key = :k order by at, id").param("k", j.key())
+        .query(rs -> {
+          String kind = rs.getString(1);
+          Instant at = rs.getTimestamp(3).toInstant();
+          String detail = switch (kind) {
+            case JourneyFacts.REPLY -> switch (String.valueOf(rs.getString(2))) {
+              case "1" -> "after follow-up 1";
+              case "2" -> "after follow-up 2";
+              default -> "to the text-back";
+            };
+            case JourneyFacts.HUMAN_REPLY -> {
+              response[0] = Duration.between(j.startedAt(), at).toSeconds();
+              yield "answered " + minutes(response[0]) + " after the " + (j.channel().equals("form") ? "form" : "call");
+            }
+            case JourneyFacts.ESCALATED -> "the SLA passed without an answer";
+            default -> rs.getString(2);
+          };
+          timeline.add(new Step(kind, detail, at));
+        });
+    record Conv(String state, String outcome, boolean paused) {}
+    Optional<Conv> conversation = jdbc.sql("select state, outcome, paused from conversation where journey_key = :k order by id desc limit 1")
+        .param("k", j.key()).query((rs, i) -> new Conv(rs.getString(1), rs.getString(2), rs.getBoolean(3))).optional();
+    boolean paused = conversation.map(c -> c.paused() && "OPEN".equals(c.state())).orElse(false);
+    String state = conversation.map(c -> "OPEN".equals(c.state())
+            ? (c.paused() ? "paused" : "in_conversation")
+            : c.outcome() == null ? "closed" : c.outcome().toLowerCase().replace(' ', '_'))
+        .orElseGet(() -> timeline.stream().map(Step::kind).filter(k -> k.equals(JourneyFacts.VOICEMAIL)
+            || k.equals(JourneyFacts.REACHED) || k.equals(JourneyFacts.NOT_TEXTED)).findFirst()
+            .map(k -> k.equals(JourneyFacts.REACHED) ? "reached_by_phone" : k).orElse("in_progress"));
+    return Optional.of(new LeadJourney(contactId, lead.businessId(), j.channel(), j.startedAt(), state, paused,
+        response[0], timeline));
+  }
+
+  /** Pauses or resumes the lead's open conversation; false when there is none. */
+  public boolean setPaused(Lead lead, boolean paused) {
+    return jdbc.sql("update conversation set paused = :p where business_id = :b and phone = :phone and state = 'OPEN'")
+        .param("p", paused).param("b", lead.businessId()).param("phone", lead.phone()).update() > 0;
+  }
+
+  private static String minutes(long seconds) {
+    return seconds < 60 ? seconds + " s" : String.format(java.util.Locale.ROOT, "%.1f min", seconds / 60.0);
+  }
+}
