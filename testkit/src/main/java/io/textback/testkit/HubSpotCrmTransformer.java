@@ -29,7 +29,13 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
   static final String NAME = "hubspot-crm";
   private static final Pattern OBJECTS = Pattern.compile("/crm/objects/[^/]+/([^/?]+)(?:/([^/?]+))?");
   private static final Pattern MESSAGES = Pattern.compile("/conversations/custom-channels/[^/]+/([^/]+)/messages(?:/([^/?]+))?");
+  private static final Pattern CHANNELS = Pattern.compile("/conversations/custom-channels/[^/]+");
+  private static final Pattern ACCOUNTS = Pattern.compile("/conversations/custom-channels/[^/]+/([^/]+)/channel-accounts");
+  private static final Pattern INBOXES = Pattern.compile("/conversations/conversations/[^/]+/inboxes");
   private final ObjectMapper json = new ObjectMapper();
+  private final List<Map<String, Object>> channels = new CopyOnWriteArrayList<>();
+  /** Channel accounts per portal (its access token) and channel. */
+  private final Map<String, List<Map<String, Object>>> accounts = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(1000);
   private final List<HubSpotRecord> records = new CopyOnWriteArrayList<>();
   private final Map<String, String> threadsByLead = new ConcurrentHashMap<>();
@@ -58,6 +64,8 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
   void clear() {
     records.clear();
     threadsByLead.clear();
+    channels.clear();
+    accounts.clear();
     messagesByIdempotencyId.clear();
     synchronized (recentCalls) {
       recentCalls.clear();
@@ -75,6 +83,33 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
       boolean post = RequestMethod.POST.equals(event.getRequest().getMethod());
       JsonNode body = event.getRequest().getBodyAsString().isBlank() ? json.createObjectNode()
           : json.readTree(event.getRequest().getBodyAsString());
+      if (CHANNELS.matcher(path).matches()) {
+        if (!event.getRequest().getUrl().contains("hapikey=")) {
+          return answer(event, 401, Map.of("status", "error", "message", "channels are managed with the developer API key"), null);
+        }
+        if (post) {
+          Map<String, Object> channel = new java.util.LinkedHashMap<>(json.convertValue(body, Map.class));
+          channel.put("id", Long.toString(ids.incrementAndGet()));
+          channels.add(channel);
+          return answer(event, 200, channel, null);
+        }
+        return answer(event, 200, Map.of("results", channels), null);
+      }
+      Matcher a = ACCOUNTS.matcher(path);
+      if (a.matches()) {
+        List<Map<String, Object>> list = accounts.computeIfAbsent(
+            event.getRequest().getHeader("Authorization") + "|" + a.group(1), k -> new CopyOnWriteArrayList<>());
+        if (post) {
+          Map<String, Object> account = new java.util.LinkedHashMap<>(json.convertValue(body, Map.class));
+          account.put("id", "acct-" + ids.incrementAndGet());
+          list.add(account);
+          return answer(event, 200, account, null);
+        }
+        return answer(event, 200, Map.of("results", list), null);
+      }
+      if (INBOXES.matcher(path).matches()) {
+        return answer(event, 200, Map.of("results", List.of(Map.of("id", "147", "name", "Sales inbox"))), null);
+      }
       Matcher m = MESSAGES.matcher(path);
       if (m.matches()) {
         return post ? publish(event, m.group(1), body) : answer(event, 204, null, null);

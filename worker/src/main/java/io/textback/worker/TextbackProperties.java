@@ -66,7 +66,11 @@ public record TextbackProperties(
       @DefaultValue("100") int requestsPer10Seconds,
       @DefaultValue("5") int searchesPerSecond,
       @DefaultValue("5") int maxAttempts,
-      String clientSecret) {
+      String clientSecret,
+      String developerApiKey,
+      String appId,
+      @DefaultValue("textback SMS") String channelName,
+      @DefaultValue("false") boolean connectChannelAtStart) {
 
     @Override
     public String toString() {

@@ -107,7 +107,7 @@ public record BusinessSettings(
    */
   public record HubSpot(String accessToken, String portalId, String channelId, String channelAccountId,
       @DefaultValue("default") String pipeline, @DefaultValue("appointmentscheduled") String newLeadStage,
-      @DefaultValue("closedwon") String bookedStage, String ownerId) {
+      @DefaultValue("closedwon") String bookedStage, String ownerId, String inboxId) {
     public boolean enabled() {
       return accessToken != null && !accessToken.isBlank();
     }

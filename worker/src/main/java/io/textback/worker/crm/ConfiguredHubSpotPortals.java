@@ -42,6 +42,15 @@ public class ConfiguredHubSpotPortals implements HubSpotPortals {
         h.pipeline(), h.newLeadStage(), h.ownerId());
   }
 
+  /** The client of this business's portal, for setup calls outside a journey. */
+  public Optional<HubSpotClient> clientFor(String businessId) {
+    return forBusiness(businessId).map(Portal::client);
+  }
+
+  public HubSpotSettings settings() {
+    return settings;
+  }
+
   /** Every HubSpot call made so far, over all portals (tests and the benchmark count them). */
   public long callCount() {
     return clientsByToken.values().stream().mapToLong(HubSpotClient::callCount).sum();

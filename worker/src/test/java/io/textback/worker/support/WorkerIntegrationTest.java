@@ -35,6 +35,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[0].hubspot.channel-account-id=acct-1",
     "textback.businesses[0].hubspot.owner-id=77",
     "textback.hubspot.client-secret=test-client-secret",
+    "textback.hubspot.developer-api-key=test-developer-key",
+    "textback.hubspot.app-id=7",
     // Spring Boot's tests turn metric exports off; Prometheus is part of what these tests check
     "management.prometheus.metrics.export.enabled=true",
     "textback.console.admins[0].username=" + WorkerIntegrationTest.ADMIN,

@@ -107,6 +107,19 @@ public class HubSpotClient {
     return call(false, () -> conversations.publish(settings.apiVersion(), channelId, message));
   }
 
+  /** The business numbers connected to the channel in this portal. */
+  public java.util.List<HubSpotModel.ChannelAccount> channelAccounts(String channelId) {
+    return call(false, () -> conversations.channelAccounts(settings.apiVersion(), channelId)).results();
+  }
+
+  public HubSpotModel.ChannelAccount connectAccount(String channelId, HubSpotModel.ChannelAccount account) {
+    return call(false, () -> conversations.connectAccount(settings.apiVersion(), channelId, account));
+  }
+
+  public java.util.List<HubSpotModel.Inbox> inboxes() {
+    return call(false, () -> conversations.inboxes(settings.apiVersion())).results();
+  }
+
   public void setMessageStatus(String channelId, String messageId, String status, String error) {
     call(false, () -> {
       conversations.setStatus(settings.apiVersion(), channelId, messageId, new MessageStatus(status, error));

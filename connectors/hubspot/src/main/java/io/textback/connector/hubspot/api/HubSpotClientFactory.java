@@ -15,17 +15,26 @@ public final class HubSpotClientFactory {
   private HubSpotClientFactory() {}
 
   public static HubSpotClient forPortal(String portal, String accessToken, HubSpotSettings settings) {
+    Feign.Builder builder = builder(settings)
+        .requestInterceptor(t -> t.header("Authorization", "Bearer " + accessToken));
+    return new HubSpotClient(builder.target(HubSpotCrmApi.class, settings.baseUrl()),
+        builder.target(HubSpotConversationsApi.class, settings.baseUrl()), settings, new PortalLimiter(portal, settings));
+  }
+
+  /** The app-level calls (the developer API key goes in the query, as HubSpot asks). */
+  public static HubSpotDeveloperApi developer(HubSpotSettings settings) {
+    return builder(settings).target(HubSpotDeveloperApi.class, settings.baseUrl());
+  }
+
+  private static Feign.Builder builder(HubSpotSettings settings) {
     ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    Feign.Builder builder = Feign.builder()
+    return Feign.builder()
         .client(new Http2Client())
         .encoder(new JacksonEncoder(mapper))
         .decoder(new JacksonDecoder(mapper))
         .errorDecoder(new HubSpotErrorDecoder(mapper))
-        .requestInterceptor(t -> t.header("Authorization", "Bearer " + accessToken))
         .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
             settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true))
         .retryer(Retryer.NEVER_RETRY); // HubSpotClient retries, honouring Retry-After
-    return new HubSpotClient(builder.target(HubSpotCrmApi.class, settings.baseUrl()),
-        builder.target(HubSpotConversationsApi.class, settings.baseUrl()), settings, new PortalLimiter(portal, settings));
   }
 }

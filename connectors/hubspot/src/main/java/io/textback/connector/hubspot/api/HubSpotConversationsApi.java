@@ -13,6 +13,17 @@ public interface HubSpotConversationsApi {
   @RequestLine("POST /conversations/custom-channels/{version}/{channelId}/messages")
   PublishedMessage publish(@Param("version") String version, @Param("channelId") String channelId, ChannelMessage message);
 
+  @RequestLine("GET /conversations/custom-channels/{version}/{channelId}/channel-accounts")
+  HubSpotModel.Results<HubSpotModel.ChannelAccount> channelAccounts(@Param("version") String version,
+      @Param("channelId") String channelId);
+
+  @RequestLine("POST /conversations/custom-channels/{version}/{channelId}/channel-accounts")
+  HubSpotModel.ChannelAccount connectAccount(@Param("version") String version, @Param("channelId") String channelId,
+      HubSpotModel.ChannelAccount account);
+
+  @RequestLine("GET /conversations/conversations/{version}/inboxes")
+  HubSpotModel.Results<HubSpotModel.Inbox> inboxes(@Param("version") String version);
+
   @RequestLine("PATCH /conversations/custom-channels/{version}/{channelId}/messages/{messageId}")
   void setStatus(@Param("version") String version, @Param("channelId") String channelId,
       @Param("messageId") String messageId, MessageStatus status);

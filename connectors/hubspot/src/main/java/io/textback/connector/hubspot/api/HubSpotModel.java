@@ -72,6 +72,29 @@ public final class HubSpotModel {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record MessageStatus(String statusType, String errorMessage) {}
 
+  /** The SMS custom channel as HubSpot knows it (registration and listing). */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Channel(String id, String name, String webhookUrl, String channelDescription,
+      Map<String, Object> capabilities) {}
+
+  /** A business number connected to an inbox in the channel. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record ChannelAccount(String id, String name, String inboxId, Boolean authorized,
+      DeliveryIdentifier deliveryIdentifier) {}
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Inbox(String id, String name) {}
+
+  /** HubSpot's list answers: {"results": [...]}. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Results<T>(List<T> results) {
+    public Results {
+      results = results == null ? List.of() : results;
+    }
+  }
+
   /** HubSpot's error body; every field may be missing. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record ErrorBody(String status, String message, String correlationId, String category, String errorType,

@@ -23,7 +23,12 @@ public final class HubSpotScopes {
       Map.entry("POST /crm/objects/{version}/0-3", "crm.objects.deals.write"),
       Map.entry("POST /conversations/custom-channels/{version}/{channelId}/messages", "conversations.custom_channels.write"),
       Map.entry("PATCH /conversations/custom-channels/{version}/{channelId}/messages/{messageId}",
-          "conversations.custom_channels.write"));
+          "conversations.custom_channels.write"),
+      Map.entry("GET /conversations/custom-channels/{version}/{channelId}/channel-accounts",
+          "conversations.custom_channels.read"),
+      Map.entry("POST /conversations/custom-channels/{version}/{channelId}/channel-accounts",
+          "conversations.custom_channels.write"),
+      Map.entry("GET /conversations/conversations/{version}/inboxes", "conversations.read"));
 
   /** Every scope textback uses. */
   public static Set<String> required() {
