@@ -62,7 +62,7 @@ public class EscalationWorker {
         .map(t -> Duration.between(t.toInstant(), at).toMinutes()).orElse(0L);
     jdbc.sql("insert into escalation (conversation_id, level, notified_phone) values (:c, :l, :p) on conflict do nothing")
         .param("c", conversationId).param("l", level).param("p", staff).update();
-    facts.recordForConversation(conversationId, JourneyFacts.ESCALATED, Integer.toString(level), at);
+    facts.recordForConversation(conversationId, JourneyFacts.ESCALATED, Integer.toString(level), clock.instant());
     Map<String, Object> out = new HashMap<>();
     out.put("escalationTo", staff);
     if (staff == null) {

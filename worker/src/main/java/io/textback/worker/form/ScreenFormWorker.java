@@ -41,9 +41,9 @@ public class ScreenFormWorker {
     Instant at = EngineTime.parse(now, clock);
     FormScreeningResult result = screen.screenForm(business,
         new FormLead(submissionId, leadPhone, firstName, consent, formMessage), at);
-    facts.started(submissionId, businessId, "form", result.leadPhone(), at, !result.afterHours(), null);
+    facts.started(submissionId, businessId, "form", result.leadPhone(), clock.instant(), !result.afterHours(), null);
     if (!result.textable()) {
-      facts.record(submissionId, JourneyFacts.NOT_TEXTED, result.notTextedReason(), at);
+      facts.record(submissionId, JourneyFacts.NOT_TEXTED, result.notTextedReason(), clock.instant());
     }
     LOG.info("Form {} from {}: {}", submissionId, PhoneNumbers.mask(leadPhone),
         result.textable() ? "textable" : "not texted (" + result.notTextedReason() + ")");

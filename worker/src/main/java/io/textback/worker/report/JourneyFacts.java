@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The facts the journey steps record (missed call, texted, reply, first human reply, booked, ...),
  * the only source of the reports, and the per-business Prometheus metrics. Each kind is recorded
- * once per journey: a retried job or a duplicate webhook changes nothing.
+ * once per journey: a retried job or a duplicate webhook changes nothing. Facts carry the worker's
+ * clock (wall time), whether a job or a webhook records them, so response times compare like with
+ * like even where the engine's clock is moved (tests, local mode).
  */
 @Component
 public class JourneyFacts {

@@ -35,9 +35,9 @@ public class ScreenCallerWorker {
     Business business = businesses.requireForJob(businessId);
     Instant at = EngineTime.parse(now, clock);
     ScreeningResult result = screen.screen(business, callerPhone, callSid, at);
-    facts.started(callSid, businessId, "call", result.callerPhone(), at, !result.afterHours(), result.copyVariant());
+    facts.started(callSid, businessId, "call", result.callerPhone(), clock.instant(), !result.afterHours(), result.copyVariant());
     if (!result.textable()) {
-      facts.record(callSid, JourneyFacts.NOT_TEXTED, result.notTextedReason(), at);
+      facts.record(callSid, JourneyFacts.NOT_TEXTED, result.notTextedReason(), clock.instant());
     }
     if (result.textable()) {
       LOG.info("Call {} from {}: textable", callSid, PhoneNumbers.mask(callerPhone));
