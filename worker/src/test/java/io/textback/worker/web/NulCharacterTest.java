@@ -1,0 +1,58 @@
+package io.textback.worker.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.textback.testkit.WebhookResponse;
+import io.textback.worker.form.FormSignature;
+import io.textback.worker.support.WorkerIntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** What the fuzzing found: a NUL character reached PostgreSQL and came back as a 500. Now a 400, nothing stored. */
+class NulCharacterTest extends WorkerIntegrationTest {
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    sharedInfrastructure(registry);
+  }
+
+  long stored() {
+    return jdbc.sql("select count(*) from inbound_event").query(Long.class).single();
+  }
+
+  @Test
+  void aSignedFormWithANulCharacter_isA400() throws Exception {
+    String body = "{\"submissionId\":\"nul-1\",\"name\":\"Ann\\u0000\",\"phone\":\"+15557770199\"}";
+    long before = stored();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+            "http://localhost:" + port + "/webhooks/forms/demo-plumbing"))
+        .header("Content-Type", "application/json")
+        .header(FormSignature.HEADER, FormSignature.sign(FORM_SECRET, body.getBytes(StandardCharsets.UTF_8)))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("NUL character");
+    assertThat(stored()).isEqualTo(before);
+  }
+
+  @Test
+  void aSignedTwilioWebhookWithANulCharacter_isA400_andOrdinaryOnesStillPass() {
+    long before = stored();
+    WebhookResponse nul = phone().post("/webhooks/twilio/sms", Map.of("MessageSid", "SMnul1", "From", "+15557770198",
+        "To", DEMO_NUMBER, "Body", "hi\0there", "AccountSid", "AC00000000000000000000000000000001"));
+    assertThat(nul.status()).isEqualTo(400);
+    assertThat(nul.body()).contains("body contains a NUL character");
+    assertThat(stored()).isEqualTo(before);
+
+    WebhookResponse fine = phone().post("/webhooks/twilio/sms", Map.of("MessageSid", "SMnul2", "From", "+15557770198",
+        "To", DEMO_NUMBER, "Body", "hi there", "AccountSid", "AC00000000000000000000000000000001"));
+    assertThat(fine.status()).isEqualTo(200);
+  }
+}
