@@ -30,7 +30,7 @@ final class Benchmark {
   private static final String USAGE = """
       usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--greeting-ms 3000]
                            [--twilio-latency-ms 0] [--hubspot-limit 0] [--crm-timeout-s 600]
-                           [--forms 0] [--forms-rate 20]
+                           [--forms 0] [--forms-rate 20] [--ceiling 300]
         Starts its own local mode on free ports (an already running one is not touched), plays
         --journeys missed calls at --rate per second where the caller listens to the greeting for
         --greeting-ms and hangs up, and measures hang-up webhook -> SMS request at the Twilio fake.
@@ -39,6 +39,9 @@ final class Benchmark {
         per 10 s, like a portal (100 on Free/Starter).
         --forms N posts N signed web forms at --forms-rate per second after the calls (--journeys 0:
         forms only) and measures form POST -> SMS request at the Twilio fake.
+        Last, --ceiling N missed calls go through the same models on a fresh embedded engine whose
+        jobs are done at once by no-op workers: the engine's own ceiling (journeys texted per
+        second), printed with the ratio of the full stack's sustained rate to it (0: skip).
       """;
 
   private Benchmark() {}
@@ -58,6 +61,7 @@ final class Benchmark {
     Duration crmTimeout = Duration.ofSeconds(o.getInt("crm-timeout-s", 600));
     int forms = o.getInt("forms", 0);
     int formsRate = o.getInt("forms-rate", 20);
+    int ceilingJourneys = o.getInt("ceiling", 300);
     try (LocalStack stack = LocalStack.start(LocalSettings.ephemeral("45s"), latency,
         Map.of("logging.level.io.textback", "WARN", "logging.level.io.camunda", "WARN"))) {
       stack.awaitReady(Duration.ofSeconds(60));
@@ -73,17 +77,23 @@ final class Benchmark {
       double crmSeconds = (System.nanoTime() - burstStart) / 1e9;
       long hubspotCalls = stack.hubspot().requestCount(); // the calls' CRM work only, before any form
       Result f = forms == 0 ? Result.NONE : playForms(stack, forms, formsRate, 3_000_000);
+      long hubspot429s = stack.hubspot().rateLimitedCount();
+      long incidents = stack.engine().incidentCount();
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
+      stack.close(); // the ceiling runs alone on the machine, as the stack did
+      EngineCeiling.Result ceiling = ceilingJourneys == 0 ? null : EngineCeiling.measure(ceilingJourneys, Duration.ofMinutes(5));
+      double ceilingPerSecond = ceiling == null ? Double.NaN : ceiling.perSecond();
       System.out.printf(
-          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d}%n",
+          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d,\"journeys_per_s_sustained\":%s,\"engine_ceiling_journeys_per_s\":%s,\"ratio_to_ceiling\":%s}%n",
           journeys, rate, greeting.toMillis(), latency.toMillis(), num(r.percentile(50)), num(r.percentile(90)),
           num(r.percentile(99)), num(r.max()), num(r.smsPerJourney()), r.lost(), forms, formsRate, num(f.percentile(50)),
           num(f.percentile(90)), num(f.percentile(99)), num(f.max()), num(f.smsPerJourney()), f.lost(), hubspotLimit,
           crmDone, num(crmSeconds), num(journeys == 0 ? Double.NaN : (double) hubspotCalls / journeys),
-          stack.hubspot().rateLimitedCount(), stack.engine().incidentCount(), heapMb, Runtime.getRuntime().availableProcessors());
+          hubspot429s, incidents, heapMb, Runtime.getRuntime().availableProcessors(), num(r.sustainedPerSecond()),
+          num(ceilingPerSecond), num(r.sustainedPerSecond() / ceilingPerSecond));
       boolean callsOk = journeys == 0 || (r.lost() == 0 && r.smsPerJourney() == 1.0 && crmDone);
       boolean formsOk = forms == 0 || (f.lost() == 0 && f.smsPerJourney() == 1.0);
-      return callsOk && formsOk && stack.engine().incidentCount() == 0 ? 0 : 1;
+      return callsOk && formsOk && incidents == 0 ? 0 : 1;
     }
   }
 
@@ -163,6 +173,8 @@ final class Benchmark {
     List<Double> millis = new ArrayList<>();
     int sms = 0;
     int lost = 0;
+    Instant first = starts.values().stream().min(Instant::compareTo).orElse(Instant.now());
+    Instant last = first;
     for (var entry : starts.entrySet()) {
       List<FakeMessage> sent = sentTo.getOrDefault(entry.getKey(), List.of());
       sms += sent.size();
@@ -170,10 +182,12 @@ final class Benchmark {
         lost++;
       } else {
         millis.add(Duration.between(entry.getValue(), sent.get(0).createdAt()).toNanos() / 1e6);
+        last = sent.get(0).createdAt().isAfter(last) ? sent.get(0).createdAt() : last;
       }
     }
     Collections.sort(millis);
-    return new Result(millis, (double) sms / count, lost);
+    double seconds = Duration.between(first, last).toNanos() / 1e9;
+    return new Result(millis, (double) sms / count, lost, seconds <= 0 ? Double.NaN : millis.size() / seconds);
   }
 
   /** Waits until the HubSpot fake holds this many deals: every journey's CRM steps are done. */
@@ -201,8 +215,9 @@ final class Benchmark {
     }
   }
 
-  private record Result(List<Double> sortedMillis, double smsPerJourney, int lost) {
-    static final Result NONE = new Result(List.of(), Double.NaN, 0);
+  /** @param sustainedPerSecond journeys texted per second, first hang-up (or POST) to the last first text */
+  private record Result(List<Double> sortedMillis, double smsPerJourney, int lost, double sustainedPerSecond) {
+    static final Result NONE = new Result(List.of(), Double.NaN, 0, Double.NaN);
 
     double percentile(int p) {
       if (sortedMillis.isEmpty()) {

@@ -44,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
   private final HubSpotFake hubspot;
   private final ConfigurableApplicationContext worker;
   private final LocalSettings settings;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private LocalStack(LocalSettings settings, Duration fakeLatency, Map<String, Object> extraProperties) {
     this.settings = settings;
@@ -155,8 +156,12 @@ public final class LocalStack implements AutoCloseable {
     return worker;
   }
 
+  /** Closes everything once; closing again does nothing. */
   @Override
   public void close() throws Exception {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     worker.close();
     hubspot.close();
     twilio.close();
