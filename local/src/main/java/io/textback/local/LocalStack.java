@@ -42,7 +42,8 @@ public final class LocalStack implements AutoCloseable {
   private final ProcessTestEngine engine;
   private final TwilioFake twilio;
   private final HubSpotFake hubspot;
-  private final ConfigurableApplicationContext worker;
+  private volatile ConfigurableApplicationContext worker;
+  private final Map<String, Object> properties;
   private final LocalSettings settings;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -52,17 +53,28 @@ public final class LocalStack implements AutoCloseable {
     engine = settings.enginePort() == 0 ? new ProcessTestEngine() : new ProcessTestEngine(settings.enginePort());
     twilio = TwilioFake.start(settings.twilioPort(), fakeLatency);
     hubspot = HubSpotFake.start(settings.hubspotPort());
-    Map<String, Object> properties = new LinkedHashMap<>(workerProperties());
+    properties = new LinkedHashMap<>(workerProperties());
     properties.putAll(extraProperties);
+    worker = startWorker();
+  }
+
+  /** The worker process: stopped and started again by restartWorker, everything else stays up. */
+  private ConfigurableApplicationContext startWorker() {
     // Above the worker's application.yaml, below environment variables and system properties, so a
     // user can still override any of them (TEXTBACK_PUBLIC_BASE_URL=...).
     ApplicationListener<ApplicationEnvironmentPreparedEvent> localDefaults = event ->
         event.getEnvironment().getPropertySources().addAfter(
             StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource("textback-local", properties));
     PhoneSimulator simulator = new PhoneSimulator(settings, twilio);
-    worker = new SpringApplicationBuilder(TextbackApplication.class).listeners(localDefaults)
+    return new SpringApplicationBuilder(TextbackApplication.class).listeners(localDefaults)
         .initializers(context -> context.getBeanFactory().registerSingleton("phoneSimulator", simulator))
         .run();
+  }
+
+  /** Stops the worker (as a crash or a deploy would) and starts it again on the same port. */
+  public void restartWorker() {
+    worker.close();
+    worker = startWorker();
   }
 
   public static LocalStack start(LocalSettings settings) {

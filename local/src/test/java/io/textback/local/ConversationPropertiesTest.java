@@ -48,9 +48,10 @@ class ConversationPropertiesTest {
 
   @BeforeContainer
   static void start() throws Exception {
-    stack = LocalStack.start(LocalSettings.ephemeral("45s")).awaitReady(Duration.ofSeconds(60));
-    phone = new TwilioPhone(URI.create(stack.workerUrl()), stack.publicBaseUrl(), stack.twilioAuthToken());
-    jdbc = stack.worker().getBean(JdbcClient.class);
+    RunningStack running = RunningStack.start(Map.of());
+    stack = running.stack();
+    phone = running.phone();
+    jdbc = running.jdbc();
   }
 
   @AfterContainer

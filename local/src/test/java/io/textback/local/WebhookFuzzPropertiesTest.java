@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * arrives, the worker answers with a 2xx or a 4xx, never a 500; and whatever the body, a request
  * without a valid signature is refused and stores nothing, so it can start no journey.
  */
-class WebhookFuzzProperties {
+class WebhookFuzzPropertiesTest {
   static final String BUSINESS_NUMBER = LocalStack.DEMO_TWILIO_NUMBER;
   static LocalStack stack;
   static TwilioPhone phone;
@@ -40,9 +40,10 @@ class WebhookFuzzProperties {
 
   @BeforeContainer
   static void start() throws Exception {
-    stack = LocalStack.start(LocalSettings.ephemeral("45s")).awaitReady(Duration.ofSeconds(60));
-    phone = new TwilioPhone(URI.create(stack.workerUrl()), stack.publicBaseUrl(), stack.twilioAuthToken());
-    jdbc = stack.worker().getBean(JdbcClient.class);
+    RunningStack running = RunningStack.start(Map.of());
+    stack = running.stack();
+    phone = running.phone();
+    jdbc = running.jdbc();
   }
 
   @AfterContainer
