@@ -135,7 +135,7 @@ class WebhookFuzzPropertiesTest {
     return jdbc.sql("select count(*) from inbound_event").query(Long.class).single();
   }
 
-  @Property(tries = 150)
+  @Property(tries = 300)
   void signedTwilioWebhooks_withAnyContent_areNever500(@ForAll("mutations") List<Mutation> mutations,
       @ForAll("hookIndex") int hook) {
     TwilioHook real = realTwilioHooks().get(hook);

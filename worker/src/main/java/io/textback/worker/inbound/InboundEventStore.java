@@ -3,9 +3,11 @@ package io.textback.worker.inbound;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.textback.worker.web.RequestRejectedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,9 +22,22 @@ public class InboundEventStore {
     this.json = json;
   }
 
+  /**
+   * Longest event key (and message id or correlation key) stored: provider ids are a few dozen
+   * characters, and a longer one could not be indexed (PostgreSQL refused it as a 500; found by
+   * WebhookFuzzPropertiesTest).
+   */
+  static final int MAX_KEY = 300;
+
   /** Stores the event; false when an event with the same key was stored before (a repeat). */
   public boolean storeIfNew(InboundEvent event) {
     PendingMessage m = event.message().orElse(null);
+    for (String key : new String[] {event.eventKey(), m == null ? null : m.messageId(), m == null ? null : m.correlationKey()}) {
+      if (key != null && key.length() > MAX_KEY) {
+        throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "an identifier in the request is too long ("
+            + key.length() + " characters; at most " + MAX_KEY + ")");
+      }
+    }
     int inserted = jdbc.sql("""
             insert into inbound_event (provider, event_key, kind, payload, message_name, correlation_key,
                                        message_id, message_ttl_ms, message_variables)
