@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** What the fuzzing found: a NUL character reached PostgreSQL and came back as a 500. Now a 400, nothing stored. */
-class NulCharacterTest extends WorkerIntegrationTest {
+/**
+ * What the fuzzing found: a NUL character, and an id too long to index, reached PostgreSQL and came
+ * back as a 500. Now each is a 400 with the reason, and nothing is stored.
+ */
+class MalformedWebhookTest extends WorkerIntegrationTest {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -54,5 +57,15 @@ class NulCharacterTest extends WorkerIntegrationTest {
     WebhookResponse fine = phone().post("/webhooks/twilio/sms", Map.of("MessageSid", "SMnul2", "From", "+15557770198",
         "To", DEMO_NUMBER, "Body", "hi there", "AccountSid", "AC00000000000000000000000000000001"));
     assertThat(fine.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aTwilioStatusCallbackWithAnIdTooLongToIndex_isA400() {
+    long before = stored();
+    WebhookResponse response = phone().post("/webhooks/twilio/sms/status", Map.of("MessageSid", "SM" + "a".repeat(5000),
+        "MessageStatus", "delivered", "To", "+15557770197", "From", DEMO_NUMBER, "AccountSid", "AC00000000000000000000000000000001"));
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body()).contains("an identifier in the request is too long");
+    assertThat(stored()).isEqualTo(before);
   }
 }
