@@ -49,10 +49,7 @@ public class EscalationWorker {
     Business business = businesses.requireForJob(businessId);
     if (conversations.isPaused(conversationId)) {
       LOG.info("Conversation {}: escalation not texted, automation paused", conversationId);
-      Map<String, Object> none = new HashMap<>();
-      none.put("escalationTo", null);
-      none.put("escalationBody", null);
-      return none;
+      return escalation(null, null);
     }
     int level = escalationLevel == null ? 1 : escalationLevel;
     String staff = level >= 2 && business.managerPhone() != null ? business.managerPhone() : business.dispatcherPhone();
@@ -63,16 +60,20 @@ public class EscalationWorker {
     jdbc.sql("insert into escalation (conversation_id, level, notified_phone) values (:c, :l, :p) on conflict do nothing")
         .param("c", conversationId).param("l", level).param("p", staff).update();
     facts.recordForConversation(conversationId, JourneyFacts.ESCALATED, Integer.toString(level), clock.instant());
-    Map<String, Object> out = new HashMap<>();
-    out.put("escalationTo", staff);
     if (staff == null) {
       LOG.warn("Conversation {} escalated (level {}) but {} has no dispatcher-phone to text", conversationId, level, businessId);
-      out.put("escalationBody", null);
-      return out;
+      return escalation(null, null);
     }
-    out.put("escalationBody", business.copy().render(CopyCase.ESCALATION,
-        Map.of("leadPhone", leadPhone, "minutes", Long.toString(Math.max(minutes, 0)))));
     LOG.info("Conversation {} escalated (level {}) to {}", conversationId, level, PhoneNumbers.mask(staff));
+    return escalation(staff, business.copy().render(CopyCase.ESCALATION,
+        Map.of("leadPhone", leadPhone, "minutes", Long.toString(Math.max(minutes, 0)))));
+  }
+
+  /** Who to text and what; both null when nobody is texted (the model then skips the send). */
+  private static Map<String, Object> escalation(String to, String body) {
+    Map<String, Object> out = new HashMap<>(); // Map.of refuses the nulls the model reads
+    out.put("escalationTo", to);
+    out.put("escalationBody", body);
     return out;
   }
 }

@@ -50,11 +50,10 @@ public class LeadJourneys {
           String kind = rs.getString(1);
           Instant at = rs.getTimestamp(3).toInstant();
           String detail = switch (kind) {
-            case JourneyFacts.REPLY -> switch (String.valueOf(rs.getString(2))) {
-              case "1" -> "after follow-up 1";
-              case "2" -> "after follow-up 2";
-              default -> "to the text-back";
-            };
+            case JourneyFacts.REPLY -> {
+              String after = JourneyFacts.replyAfter(rs.getString(2));
+              yield after.equals("text-back") ? "to the text-back" : "after " + after;
+            }
             case JourneyFacts.HUMAN_REPLY -> {
               response[0] = Duration.between(j.startedAt(), at).toSeconds();
               yield "answered " + minutes(response[0]) + " after the " + (j.channel().equals("form") ? "form" : "call");

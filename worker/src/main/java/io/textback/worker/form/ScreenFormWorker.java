@@ -41,10 +41,8 @@ public class ScreenFormWorker {
     Instant at = EngineTime.parse(now, clock);
     FormScreeningResult result = screen.screenForm(business,
         new FormLead(submissionId, leadPhone, firstName, consent, formMessage), at);
-    facts.started(submissionId, businessId, "form", result.leadPhone(), clock.instant(), !result.afterHours(), null);
-    if (!result.textable()) {
-      facts.record(submissionId, JourneyFacts.NOT_TEXTED, result.notTextedReason(), clock.instant());
-    }
+    facts.screened(submissionId, businessId, "form", result.leadPhone(), clock.instant(), !result.afterHours(), null,
+        result.textable() ? null : result.notTextedReason());
     LOG.info("Form {} from {}: {}", submissionId, PhoneNumbers.mask(leadPhone),
         result.textable() ? "textable" : "not texted (" + result.notTextedReason() + ")");
     return result;

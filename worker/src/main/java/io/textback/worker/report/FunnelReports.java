@@ -106,12 +106,7 @@ public class FunnelReports {
       }
       if (r.has(JourneyFacts.REPLY)) {
         replies++;
-        String after = switch (String.valueOf(r.events().get(JourneyFacts.REPLY).reason())) {
-          case "1" -> "follow-up 1";
-          case "2" -> "follow-up 2";
-          default -> "text-back";
-        };
-        repliesAfter.merge(after, 1L, Long::sum);
+        repliesAfter.merge(JourneyFacts.replyAfter(r.events().get(JourneyFacts.REPLY).reason()), 1L, Long::sum);
       }
       if (r.has(JourneyFacts.HUMAN_REPLY)) {
         long seconds = Math.max(0, Duration.between(r.startedAt(), r.events().get(JourneyFacts.HUMAN_REPLY).at()).toSeconds());

@@ -49,6 +49,27 @@ public class JourneyFacts {
     }
   }
 
+  /**
+   * The screening step's facts: the journey, and why it is not texted when it is not (the
+   * {@code notTextedReason}, null when textable).
+   */
+  public void screened(String journeyKey, String businessId, String channel, String phone, Instant at,
+      boolean inBusinessHours, String variant, String notTextedReason) {
+    started(journeyKey, businessId, channel, phone, at, inBusinessHours, variant);
+    if (notTextedReason != null) {
+      record(journeyKey, NOT_TEXTED, notTextedReason, at);
+    }
+  }
+
+  /** Which text a reply answered, from the reply fact's reason (the follow-ups sent before it). */
+  public static String replyAfter(String reason) {
+    return switch (String.valueOf(reason)) {
+      case "1" -> "follow-up 1";
+      case "2" -> "follow-up 2";
+      default -> "text-back";
+    };
+  }
+
   /** Records a fact once; false when this journey already has one of this kind (or is unknown). */
   public boolean record(String journeyKey, String kind, String reason, Instant at) {
     if (journeyKey == null) {

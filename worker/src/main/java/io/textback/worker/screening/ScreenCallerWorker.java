@@ -35,10 +35,8 @@ public class ScreenCallerWorker {
     Business business = businesses.requireForJob(businessId);
     Instant at = EngineTime.parse(now, clock);
     ScreeningResult result = screen.screen(business, callerPhone, callSid, at);
-    facts.started(callSid, businessId, "call", result.callerPhone(), clock.instant(), !result.afterHours(), result.copyVariant());
-    if (!result.textable()) {
-      facts.record(callSid, JourneyFacts.NOT_TEXTED, result.notTextedReason(), clock.instant());
-    }
+    facts.screened(callSid, businessId, "call", result.callerPhone(), clock.instant(), !result.afterHours(),
+        result.copyVariant(), result.textable() ? null : result.notTextedReason());
     if (result.textable()) {
       LOG.info("Call {} from {}: textable", callSid, PhoneNumbers.mask(callerPhone));
     } else {
