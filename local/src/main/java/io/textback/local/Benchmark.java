@@ -3,12 +3,10 @@ package io.textback.local;
 import io.textback.testkit.FakeMessage;
 import io.textback.testkit.TwilioPhone;
 import io.textback.testkit.TwilioPhone.Call;
-import io.textback.worker.form.FormSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,12 +106,7 @@ final class Benchmark {
     HttpClient http = HttpClient.newHttpClient();
     atRate(forms, rate, i -> {
       String lead = "+1555%07d".formatted(phoneBase + i);
-      String body = "{\"submissionId\":\"bench-" + i + "\",\"name\":\"Ann Lee\",\"phone\":\"" + lead
-          + "\",\"message\":\"Water heater leaking\",\"consent\":true}";
-      HttpRequest request = HttpRequest.newBuilder(URI.create(stack.workerUrl() + "/webhooks/forms/" + LocalStack.DEMO_BUSINESS))
-          .header("Content-Type", "application/json")
-          .header(FormSignature.HEADER, FormSignature.sign(LocalStack.DEMO_FORM_SECRET, body.getBytes(StandardCharsets.UTF_8)))
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      HttpRequest request = DemoForm.post(stack.workerUrl(), "bench-" + i, lead);
       posted.put(lead, Instant.now());
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 202) {

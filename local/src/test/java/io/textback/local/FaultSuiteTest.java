@@ -3,7 +3,19 @@ package io.textback.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.textback.testkit.FakeMessage;
+import io.textback.testkit.HubSpotFake;
+import io.textback.testkit.TwilioFake;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import io.textback.testkit.TwilioPhone.Call;
 import io.textback.testkit.WebhookResponse;
 import java.time.Duration;
@@ -25,8 +37,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults against the whole local stack: a thousand deliveries of one webhook, a worker restarted
- * in the middle of journeys, and a HubSpot portal answering 429 to most requests. The promise in
- * each: every missed call gets exactly one text at once, and nothing is lost.
+ * in the middle of journeys, a HubSpot portal answering 429 to most requests, Twilio failing in each
+ * of its ways, PostgreSQL restarted, and HubSpot down for hours. The promise in each: every missed
+ * call gets exactly one text at once (or as soon as the failing part is back), and nothing is lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteTest {
@@ -36,8 +49,10 @@ class FaultSuiteTest {
 
   @BeforeAll
   static void start() throws Exception {
-    // texting allowed around the clock, so the follow-up timers do not depend on the hour the suite runs
-    running = RunningStack.start(Map.of("textback.businesses[0].quiet-hours", "00:00-24:00"));
+    // texting allowed around the clock, so the follow-up timers do not depend on the hour the suite runs;
+    // a HubSpot 5xx retried within milliseconds and a Twilio timeout of 2 s, so outages pass quickly
+    running = RunningStack.start(Map.of("textback.businesses[0].quiet-hours", "00:00-24:00",
+        "textback.hubspot.initial-backoff", "20ms", "textback.twilio.read-timeout", "2s"));
   }
 
   @AfterAll
@@ -169,6 +184,162 @@ class FaultSuiteTest {
       callers.forEach(c -> assertThat(textsTo(c)).hasSize(1));
     } finally {
       running.stack().hubspot().limitTo(0);
+    }
+  }
+
+  static final String MESSAGES = "/2010-04-01/Accounts/[^/]+/Messages\\.json";
+
+  /** A Twilio answer for one caller's text, in a scenario of answers one after the other. */
+  static void twilioAnswers(String scenario, String caller, List<ResponseDefinitionBuilder> answers) {
+    for (int i = 0; i < answers.size(); i++) {
+      running.stack().twilio().wireMock().stubFor(post(urlPathMatching(MESSAGES))
+          .withRequestBody(containing("To=" + java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8)))
+          .inScenario(scenario).whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer-" + i)
+          .willSetStateTo("answer-" + (i + 1)).willReturn(answers.get(i)));
+    }
+  }
+
+  static ResponseDefinitionBuilder twilioError(int status, int code, String message) {
+    return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+        .withBody("{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":" + status + "}");
+  }
+
+  static long postsFor(String caller) {
+    return running.stack().twilio().wireMock().getAllServeEvents().stream()
+        .filter(e -> e.getRequest().getMethod().getName().equals("POST") && e.getRequest().getUrl().contains("Messages")
+            && e.getRequest().getBodyAsString().contains(java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8)))
+        .count();
+  }
+
+  /** Lets retry backoffs pass on the engine's clock until the condition holds. */
+  static void untilWithEngineTime(Duration step, Duration atMost, Callable<Boolean> condition) {
+    await().atMost(atMost).pollInterval(Duration.ofSeconds(1)).until(() -> {
+      if (condition.call()) {
+        return true;
+      }
+      running.stack().engine().increaseTime(step);
+      return false;
+    });
+  }
+
+  @Test
+  @Order(4)
+  void twilioFailingInEachOfItsWays_oneTextPerCaller_onceTwilioRecovers() throws Exception {
+    String ambiguous = newCaller();
+    String rateLimited = newCaller();
+    // a 500, then an answer slower than textback waits (Twilio took the message, textback never heard)
+    twilioAnswers("twilio-500-then-timeout", ambiguous, List.of(
+        twilioError(500, 20500, "Internal Server Error"),
+        TwilioFake.acceptsAfter(Duration.ofSeconds(3))));
+    // 20429 (too many requests) five times in a row: more than textback's own quick retries
+    twilioAnswers("twilio-20429", rateLimited, java.util.Collections.nCopies(5,
+        twilioError(429, 20429, "Too Many Requests")));
+
+    for (String caller : List.of(ambiguous, rateLimited)) {
+      Call call = running.phone().call(caller, BUSINESS);
+      call.missed();
+      call.hangsUpAtGreeting();
+    }
+    untilWithEngineTime(Duration.ofSeconds(16), Duration.ofSeconds(90),
+        () -> textsTo(ambiguous).size() == 1 && textsTo(rateLimited).size() == 1);
+    running.stack().engine().increaseTime(Duration.ofSeconds(16)); // any retry still pending runs now
+    Thread.sleep(3000); // and a second text would have shown by now
+
+    assertThat(textsTo(ambiguous)).as("the message Twilio took during the timeout, found and not sent again").hasSize(1);
+    assertThat(postsFor(ambiguous)).as("the 500, the timed-out send, and nothing after").isEqualTo(2);
+    assertThat(textsTo(rateLimited)).hasSize(1);
+    assertThat(postsFor(rateLimited)).as("five 429s, then the text").isEqualTo(6);
+    assertThat(running.stack().engine().incidentCount()).isZero();
+  }
+
+  @Test
+  @Order(5)
+  void postgresRestarted_webhooksRefusedCleanlyWhileDown_andEveryJourneyCarriesOn() throws Exception {
+    String textedBefore = newCaller();
+    Call before = running.phone().call(textedBefore, BUSINESS);
+    before.missed();
+    before.hangsUpAtGreeting();
+    String listening = newCaller();
+    running.phone().call(listening, BUSINESS).missed(); // in the voicemail window when PostgreSQL goes
+    await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(textedBefore).size() == 1);
+
+    running.stack().database().stop();
+    try {
+      Call during = running.phone().call(newCaller(), BUSINESS);
+      during.rings();
+      long start = System.nanoTime();
+      WebhookResponse refused = during.dialEnded("no-answer");
+      assertThat(refused.status()).as("a clean refusal Twilio can act on, not a 500").isEqualTo(503);
+      assertThat(refused.body()).contains("database is unavailable");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("within Twilio's 15 s").isLessThan(Duration.ofSeconds(15));
+      HttpResponse<String> form = HttpClient.newHttpClient().send(
+          DemoForm.post(running.stack().workerUrl(), "pg-down-1", newCaller()), HttpResponse.BodyHandlers.ofString());
+      assertThat(form.statusCode()).isEqualTo(503);
+      assertThat(form.headers().firstValue("Retry-After")).isPresent();
+
+      // the listening caller's window ends while PostgreSQL is down (a 30-second failover): the
+      // text waits for it, and no step spends its few retries on the outage
+      running.stack().engine().increaseTime(Duration.ofSeconds(46));
+      Thread.sleep(30_000);
+      assertThat(textsTo(listening)).isEmpty();
+      assertThat(running.stack().engine().incidentCount()).isZero();
+    } finally {
+      running.stack().database().start();
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> textsTo(listening).size() == 1);
+    String after = newCaller();
+    Call call = running.phone().call(after, BUSINESS);
+    assertThat(call.missed().status()).isEqualTo(200);
+    call.hangsUpAtGreeting();
+    await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(after).size() == 1);
+    Thread.sleep(2000);
+    assertThat(textsTo(listening)).hasSize(1);
+    assertThat(textsTo(textedBefore)).hasSize(1);
+    assertThat(running.stack().engine().incidentCount()).as("no step ran out of retries while it waited").isZero();
+  }
+
+  @Test
+  @Order(6)
+  void hubSpotDownForThreeHours_textsGoAtOnce_andTheCrmIsDoneWhenItReturns() throws Exception {
+    HubSpotFake hubspot = running.stack().hubspot();
+    int dealsBefore = hubspot.records("0-3").size();
+    long incidentsBefore = running.stack().engine().incidentCount();
+    var down = hubspot.wireMock().stubFor(any(urlPathMatching("/(crm|conversations)/.*"))
+        .willReturn(aResponse().withStatus(503).withBody("{\"status\":\"error\",\"message\":\"Service Unavailable\"}")));
+    List<String> callers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 3; i++) {
+        String caller = newCaller();
+        Call call = running.phone().call(caller, BUSINESS);
+        call.missed();
+        call.hangsUpAtGreeting();
+        callers.add(caller);
+      }
+      await().atMost(Duration.ofSeconds(15)).until(() -> callers.stream().allMatch(c -> textsTo(c).size() == 1));
+
+      // three hours on the engine's clock, two minutes at a time: a step retried every 30 s (as it was)
+      // runs out of its retries long before the end (6 incidents when tried)
+      int requestsBefore = hubspot.requestCount();
+      for (int step = 0; step < 90; step++) {
+        running.stack().engine().increaseTime(Duration.ofMinutes(2));
+        Thread.sleep(150);
+      }
+      assertThat(hubspot.requestCount() - requestsBefore).as("HubSpot was tried throughout").isGreaterThan(30);
+      assertThat(hubspot.records("0-3")).hasSize(dealsBefore);
+      assertThat(running.stack().engine().incidentCount()).as("three hours in, no step has run out of retries")
+          .isEqualTo(incidentsBefore);
+    } finally {
+      hubspot.wireMock().removeStub(down);
+    }
+
+    running.stack().engine().increaseTime(Duration.ofMinutes(15)); // the longest a step waits
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> hubspot.records("0-3").size() >= dealsBefore + callers.size());
+    assertThat(running.stack().engine().incidentCount()).isEqualTo(incidentsBefore);
+    for (String caller : callers) {
+      assertThat(running.stack().twilio().bodiesTo(caller).stream().filter(b -> b.contains("Sorry we missed your call")))
+          .as("one text-back for " + caller).hasSize(1);
     }
   }
 }

@@ -3,26 +3,61 @@ package io.textback.testkit;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
-/** A real PostgreSQL server from zonky's embedded binaries; no installation, no Docker. */
+/**
+ * A real PostgreSQL server from zonky's embedded binaries; no installation, no Docker. It keeps its
+ * data directory and port across {@link #stop()} and {@link #start()}, so a test can restart it as
+ * an operator would and find its data again.
+ */
 public final class EmbeddedDatabase implements AutoCloseable {
-  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final int port;
+  private EmbeddedPostgres postgres;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
+  private EmbeddedDatabase(Path dataDirectory, int port) {
+    this.dataDirectory = dataDirectory;
+    this.postgres = launch(dataDirectory, port);
+    this.port = postgres.getPort();
   }
 
   /** Port 0 picks a free port. */
   public static EmbeddedDatabase start(int port) {
     try {
-      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      return new EmbeddedDatabase(Files.createTempDirectory("textback-postgres"), port);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no temporary directory for embedded PostgreSQL", e);
+    }
+  }
+
+  private static EmbeddedPostgres launch(Path dataDirectory, int port) {
+    try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDirectory)
+          .setCleanDataDirectory(false);
       if (port > 0) {
         builder.setPort(port);
       }
-      return new EmbeddedDatabase(builder.start());
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not start", e);
     }
+  }
+
+  /** Shuts the server down (connections are cut); its data stays for {@link #start()}. */
+  public synchronized void stop() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not stop", e);
+    }
+  }
+
+  /** Starts the stopped server again on the same port with the same data. */
+  public synchronized void start() {
+    postgres = launch(dataDirectory, port);
   }
 
   public String jdbcUrl() {
@@ -52,11 +87,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public int port() {
-    return postgres.getPort();
+    return port;
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     postgres.close();
+    try (Stream<Path> files = Files.walk(dataDirectory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }

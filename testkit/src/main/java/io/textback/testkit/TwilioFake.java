@@ -54,6 +54,15 @@ public final class TwilioFake implements AutoCloseable {
             .withFixedDelay((int) latency.toMillis())));
   }
 
+  /**
+   * The fake's own answer to a Messages request (the message is taken and listed), given after
+   * {@code delay}: longer than the client's read timeout, Twilio took a text its sender never heard of.
+   */
+  public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder acceptsAfter(Duration delay) {
+    return aResponse().withTransformers(TwilioMessagesTransformer.NAME).withHeader("Content-Type", "application/json")
+        .withFixedDelay((int) delay.toMillis());
+  }
+
   /** Lookup (same server: point textback.twilio.lookup-base-url here) answers this line type. */
   public void setLineType(String phone, String type) {
     lookup.setLineType(phone, type);

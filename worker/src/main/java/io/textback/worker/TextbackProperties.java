@@ -66,6 +66,7 @@ public record TextbackProperties(
       @DefaultValue("100") int requestsPer10Seconds,
       @DefaultValue("5") int searchesPerSecond,
       @DefaultValue("5") int maxAttempts,
+      @DefaultValue("500ms") java.time.Duration initialBackoff,
       String clientSecret,
       String developerApiKey,
       String appId,

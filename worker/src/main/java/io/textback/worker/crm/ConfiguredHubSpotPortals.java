@@ -25,7 +25,7 @@ public class ConfiguredHubSpotPortals implements HubSpotPortals {
     this.businesses = businesses;
     TextbackProperties.HubSpot h = properties.hubspot();
     this.settings = new HubSpotSettings(h.baseUrl(), h.apiVersion(), h.requestsPer10Seconds(), h.searchesPerSecond(),
-        h.maxAttempts(), Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(10));
+        h.maxAttempts(), h.initialBackoff(), Duration.ofSeconds(3), Duration.ofSeconds(10));
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.textback.connector.hubspot.crm.HubSpotCallLogConnector;
 import io.textback.connector.hubspot.crm.HubSpotContactConnector;
 import io.textback.connector.hubspot.crm.HubSpotDealConnector;
 import io.textback.connector.hubspot.crm.HubSpotPortals;
+import io.textback.connector.hubspot.crm.HubSpotStepRetries;
 import io.textback.connector.hubspot.crm.HubSpotTaskConnector;
 import io.textback.connector.hubspot.crm.HubSpotThreadMessageConnector;
 import org.springframework.context.annotation.Bean;
@@ -13,28 +14,34 @@ import org.springframework.context.annotation.Configuration;
 /** The HubSpot connectors, run by the connectors runtime as job workers. */
 @Configuration
 public class HubSpotConfiguration {
+  /** One count of failures per step, shared by the five steps. */
   @Bean
-  HubSpotContactConnector hubSpotContactConnector(HubSpotPortals portals, CrmLedger ledger) {
-    return new HubSpotContactConnector(portals, ledger);
+  HubSpotStepRetries hubSpotStepRetries() {
+    return new HubSpotStepRetries();
   }
 
   @Bean
-  HubSpotCallLogConnector hubSpotCallLogConnector(HubSpotPortals portals, CrmLedger ledger) {
-    return new HubSpotCallLogConnector(portals, ledger);
+  HubSpotContactConnector hubSpotContactConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+    return new HubSpotContactConnector(portals, ledger, retries);
   }
 
   @Bean
-  HubSpotThreadMessageConnector hubSpotThreadMessageConnector(HubSpotPortals portals, CrmLedger ledger) {
-    return new HubSpotThreadMessageConnector(portals, ledger);
+  HubSpotCallLogConnector hubSpotCallLogConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+    return new HubSpotCallLogConnector(portals, ledger, retries);
   }
 
   @Bean
-  HubSpotDealConnector hubSpotDealConnector(HubSpotPortals portals, CrmLedger ledger) {
-    return new HubSpotDealConnector(portals, ledger);
+  HubSpotThreadMessageConnector hubSpotThreadMessageConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+    return new HubSpotThreadMessageConnector(portals, ledger, retries);
   }
 
   @Bean
-  HubSpotTaskConnector hubSpotTaskConnector(HubSpotPortals portals, CrmLedger ledger) {
-    return new HubSpotTaskConnector(portals, ledger);
+  HubSpotDealConnector hubSpotDealConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+    return new HubSpotDealConnector(portals, ledger, retries);
+  }
+
+  @Bean
+  HubSpotTaskConnector hubSpotTaskConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+    return new HubSpotTaskConnector(portals, ledger, retries);
   }
 }

@@ -13,6 +13,7 @@ import io.camunda.client.jobhandling.result.ResultProcessorStrategy;
 import io.camunda.client.metrics.MetricsRecorder;
 import io.camunda.client.spring.properties.CamundaClientJobWorkerProperties;
 import io.camunda.client.spring.properties.CamundaClientProperties;
+import io.textback.worker.database.DatabaseHealth;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,18 +23,23 @@ import org.slf4j.LoggerFactory;
  * runtime opens its workers straight through this manager, so without this every connector would
  * take the client-wide {@code max-jobs-active}. textback needs the HubSpot steps held to a few jobs
  * at a time: the rest wait in the engine, not in a thread queuing for the portal's rate limit.
+ * Every worker, ours and the connectors', also waits for PostgreSQL while it is down
+ * ({@link WaitForDatabase}).
  */
 public class ConnectorWorkerOverrides extends JobWorkerManager {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorWorkerOverrides.class);
   private final CamundaClientProperties properties;
+  private final DatabaseHealth database;
 
   public ConnectorWorkerOverrides(CommandExceptionHandlingStrategy commandExceptionHandlingStrategy,
       MetricsRecorder metricsRecorder, ParameterResolverStrategy parameterResolverStrategy,
       ResultProcessorStrategy resultProcessorStrategy, BackoffSupplier backoffSupplier,
-      JobExceptionHandlingStrategy jobExceptionHandlingStrategy, CamundaClientProperties properties) {
+      JobExceptionHandlingStrategy jobExceptionHandlingStrategy, CamundaClientProperties properties,
+      DatabaseHealth database) {
     super(commandExceptionHandlingStrategy, metricsRecorder, parameterResolverStrategy, resultProcessorStrategy,
         backoffSupplier, jobExceptionHandlingStrategy);
     this.properties = properties;
+    this.database = database;
   }
 
   @Override
@@ -50,6 +56,6 @@ public class ConnectorWorkerOverrides extends JobWorkerManager {
       LOG.info("Job worker {}: at most {} jobs at a time, timeout {}", worker.getType(), worker.getMaxJobsActive(),
           worker.getTimeout());
     }
-    return super.openWorker(client, worker, handler);
+    return super.openWorker(client, worker, new WaitForDatabase(handler, database));
   }
 }

@@ -20,8 +20,9 @@ class JobWorkerConfiguration {
   JobWorkerManager connectorWorkerOverrides(CommandExceptionHandlingStrategy commandExceptionHandlingStrategy,
       MetricsRecorder metricsRecorder, ParameterResolverStrategy parameterResolverStrategy,
       ResultProcessorStrategy resultProcessorStrategy, BackoffSupplier backoffSupplier,
-      JobExceptionHandlingStrategy jobExceptionHandlingStrategy, CamundaClientProperties properties) {
+      JobExceptionHandlingStrategy jobExceptionHandlingStrategy, CamundaClientProperties properties,
+      io.textback.worker.database.DatabaseHealth database) {
     return new ConnectorWorkerOverrides(commandExceptionHandlingStrategy, metricsRecorder, parameterResolverStrategy,
-        resultProcessorStrategy, backoffSupplier, jobExceptionHandlingStrategy, properties);
+        resultProcessorStrategy, backoffSupplier, jobExceptionHandlingStrategy, properties, database);
   }
 }

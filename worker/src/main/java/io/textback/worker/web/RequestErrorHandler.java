@@ -2,12 +2,21 @@ package io.textback.worker.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Refused requests answer with their status and reason as plain text, and are logged. */
+/**
+ * Refused requests answer with their status and reason as plain text, and are logged. A request that
+ * finds PostgreSQL down gets 503 with Retry-After: the sender (Twilio, HubSpot, a form) may send it
+ * again, and a repeat of anything already stored is recognised.
+ */
 @RestControllerAdvice
 public class RequestErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RequestErrorHandler.class);
@@ -16,5 +25,14 @@ public class RequestErrorHandler {
   ResponseEntity<String> rejected(RequestRejectedException e, jakarta.servlet.http.HttpServletRequest request) {
     LOG.warn("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), e.status().value(), e.getMessage());
     return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+  }
+
+  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+      CannotCreateTransactionException.class})
+  ResponseEntity<String> databaseDown(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+    LOG.warn("Refused {} {}: 503, PostgreSQL is unavailable ({})", request.getMethod(), request.getRequestURI(),
+        e.getClass().getSimpleName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+        .contentType(MediaType.TEXT_PLAIN).body("the database is unavailable; try again shortly (a repeat is recognised, never stored twice)\n");
   }
 }

@@ -4,7 +4,6 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
-import io.textback.connector.hubspot.api.HubSpotApiException;
 import io.textback.connector.hubspot.crm.model.HubSpotCallLogRequest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,15 +26,17 @@ public class HubSpotCallLogConnector implements OutboundConnectorFunction {
       "BUSY", "9d9162e7-6cf3-4944-bf63-4dff82258764");
   private final HubSpotPortals portals;
   private final CrmLedger ledger;
+  private final HubSpotStepRetries retries;
 
-  public HubSpotCallLogConnector(HubSpotPortals portals, CrmLedger ledger) {
+  public HubSpotCallLogConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
     this.portals = portals;
     this.ledger = ledger;
+    this.retries = retries;
   }
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return log(context.bindVariables(HubSpotCallLogRequest.class));
+    return retries.run(context, () -> log(context.bindVariables(HubSpotCallLogRequest.class)));
   }
 
   public Map<String, Object> log(HubSpotCallLogRequest r) {
@@ -57,14 +58,8 @@ public class HubSpotCallLogConnector implements OutboundConnectorFunction {
     if (r.recordingUrl() != null && !r.recordingUrl().isBlank()) {
       p.put("hs_call_recording_url", r.recordingUrl());
     }
-    try {
-      String id = ledger.once(r.businessId(), r.callSid() + ":call-log",
-          () -> portal.get().client().createCall(p, r.contactId()));
-      return Map.of("callId", id, "skipped", false);
-    } catch (HubSpotApiException e) {
-      throw HubSpotStepFailure.of(e);
-    } catch (CrmRecordBusyException e) {
-      throw HubSpotStepFailure.busy(e);
-    }
+    String id = ledger.once(r.businessId(), r.callSid() + ":call-log",
+        () -> portal.get().client().createCall(p, r.contactId()));
+    return Map.of("callId", id, "skipped", false);
   }
 }

@@ -5,7 +5,6 @@ import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
-import io.textback.connector.hubspot.api.HubSpotApiException;
 import io.textback.connector.hubspot.crm.model.HubSpotContactRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,15 +25,17 @@ public class HubSpotContactConnector implements OutboundConnectorFunction {
   public static final String TYPE = "io.textback:hubspot-contact:1";
   private final HubSpotPortals portals;
   private final CrmLedger ledger;
+  private final HubSpotStepRetries retries;
 
-  public HubSpotContactConnector(HubSpotPortals portals, CrmLedger ledger) {
+  public HubSpotContactConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
     this.portals = portals;
     this.ledger = ledger;
+    this.retries = retries;
   }
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return upsert(context.bindVariables(HubSpotContactRequest.class));
+    return retries.run(context, () -> upsert(context.bindVariables(HubSpotContactRequest.class)));
   }
 
   public Map<String, Object> upsert(HubSpotContactRequest r) {
@@ -45,34 +46,28 @@ public class HubSpotContactConnector implements OutboundConnectorFunction {
     if (r.phone() == null && (r.email() == null || r.email().isBlank())) {
       throw new ConnectorException("HUBSPOT_NO_CONTACT_KEY", "a contact needs a phone or an email");
     }
-    try {
-      if (r.phone() == null) {
-        // email is unique in HubSpot: a create that finds it taken answers 409 with the existing id
-        String id = ledger.once(r.businessId(), "contact-email:" + r.email().toLowerCase(),
-            () -> portal.get().client().createContact(properties(r)));
-        return Map.of("contactId", id, "skipped", false);
-      }
-      Optional<String> cached = ledger.cachedContact(r.businessId(), r.phone());
-      if (cached.isPresent()) {
-        updateWithWhatTheLeadTold(portal.get(), cached.get(), r);
-        return Map.of("contactId", cached.get(), "skipped", false);
-      }
-      boolean[] created = {false};
-      String id = ledger.once(r.businessId(), "contact:" + r.phone(), () -> portal.get().client()
-          .findContactIdByPhone(nationalNumber(r.phone()))
-          .orElseGet(() -> {
-            created[0] = true;
-            return portal.get().client().createContact(properties(r));
-          }));
-      if (!created[0]) {
-        updateWithWhatTheLeadTold(portal.get(), id, r);
-      }
+    if (r.phone() == null) {
+      // email is unique in HubSpot: a create that finds it taken answers 409 with the existing id
+      String id = ledger.once(r.businessId(), "contact-email:" + r.email().toLowerCase(),
+          () -> portal.get().client().createContact(properties(r)));
       return Map.of("contactId", id, "skipped", false);
-    } catch (HubSpotApiException e) {
-      throw HubSpotStepFailure.of(e);
-    } catch (CrmRecordBusyException e) {
-      throw HubSpotStepFailure.busy(e);
     }
+    Optional<String> cached = ledger.cachedContact(r.businessId(), r.phone());
+    if (cached.isPresent()) {
+      updateWithWhatTheLeadTold(portal.get(), cached.get(), r);
+      return Map.of("contactId", cached.get(), "skipped", false);
+    }
+    boolean[] created = {false};
+    String id = ledger.once(r.businessId(), "contact:" + r.phone(), () -> portal.get().client()
+        .findContactIdByPhone(nationalNumber(r.phone()))
+        .orElseGet(() -> {
+          created[0] = true;
+          return portal.get().client().createContact(properties(r));
+        }));
+    if (!created[0]) {
+      updateWithWhatTheLeadTold(portal.get(), id, r);
+    }
+    return Map.of("contactId", id, "skipped", false);
   }
 
   /** A known contact gets the name and email a form gave (a missed call gives none: no call). */

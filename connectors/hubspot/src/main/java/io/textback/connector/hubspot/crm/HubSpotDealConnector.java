@@ -4,7 +4,6 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
-import io.textback.connector.hubspot.api.HubSpotApiException;
 import io.textback.connector.hubspot.crm.model.HubSpotDealRequest;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,15 +20,17 @@ public class HubSpotDealConnector implements OutboundConnectorFunction {
   public static final String TYPE = "io.textback:hubspot-deal:1";
   private final HubSpotPortals portals;
   private final CrmLedger ledger;
+  private final HubSpotStepRetries retries;
 
-  public HubSpotDealConnector(HubSpotPortals portals, CrmLedger ledger) {
+  public HubSpotDealConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
     this.portals = portals;
     this.ledger = ledger;
+    this.retries = retries;
   }
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return create(context.bindVariables(HubSpotDealRequest.class));
+    return retries.run(context, () -> create(context.bindVariables(HubSpotDealRequest.class)));
   }
 
   public Map<String, Object> create(HubSpotDealRequest r) {
@@ -46,17 +47,11 @@ public class HubSpotDealConnector implements OutboundConnectorFunction {
     if (owner != null) {
       p.put("hubspot_owner_id", owner);
     }
-    try {
-      String id = ledger.once(r.businessId(), r.key() + ":deal", () -> portal.client().createDeal(p, r.contactId()));
-      if (r.leadKey() != null && !r.leadKey().isBlank()) {
-        ledger.rememberDeal(r.businessId(), id, r.leadKey());
-      }
-      return Map.of("dealId", id, "skipped", false);
-    } catch (HubSpotApiException e) {
-      throw HubSpotStepFailure.of(e);
-    } catch (CrmRecordBusyException e) {
-      throw HubSpotStepFailure.busy(e);
+    String id = ledger.once(r.businessId(), r.key() + ":deal", () -> portal.client().createDeal(p, r.contactId()));
+    if (r.leadKey() != null && !r.leadKey().isBlank()) {
+      ledger.rememberDeal(r.businessId(), id, r.leadKey());
     }
+    return Map.of("dealId", id, "skipped", false);
   }
 
   static String firstOf(String a, String b, String fallback) {

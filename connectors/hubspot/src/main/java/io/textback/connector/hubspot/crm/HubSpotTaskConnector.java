@@ -4,7 +4,6 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
-import io.textback.connector.hubspot.api.HubSpotApiException;
 import io.textback.connector.hubspot.crm.model.HubSpotTaskRequest;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,15 +21,17 @@ public class HubSpotTaskConnector implements OutboundConnectorFunction {
   public static final String TYPE = "io.textback:hubspot-task:1";
   private final HubSpotPortals portals;
   private final CrmLedger ledger;
+  private final HubSpotStepRetries retries;
 
-  public HubSpotTaskConnector(HubSpotPortals portals, CrmLedger ledger) {
+  public HubSpotTaskConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
     this.portals = portals;
     this.ledger = ledger;
+    this.retries = retries;
   }
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return create(context.bindVariables(HubSpotTaskRequest.class));
+    return retries.run(context, () -> create(context.bindVariables(HubSpotTaskRequest.class)));
   }
 
   public Map<String, Object> create(HubSpotTaskRequest r) {
@@ -52,13 +53,7 @@ public class HubSpotTaskConnector implements OutboundConnectorFunction {
     if (owner != null) {
       p.put("hubspot_owner_id", owner);
     }
-    try {
-      String id = ledger.once(r.businessId(), r.key() + ":task", () -> portal.client().createTask(p, contactId));
-      return Map.of("taskId", id, "skipped", false);
-    } catch (HubSpotApiException e) {
-      throw HubSpotStepFailure.of(e);
-    } catch (CrmRecordBusyException e) {
-      throw HubSpotStepFailure.busy(e);
-    }
+    String id = ledger.once(r.businessId(), r.key() + ":task", () -> portal.client().createTask(p, contactId));
+    return Map.of("taskId", id, "skipped", false);
   }
 }

@@ -4,7 +4,6 @@ import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
-import io.textback.connector.hubspot.api.HubSpotApiException;
 import io.textback.connector.hubspot.api.HubSpotModel.ChannelMessage;
 import io.textback.connector.hubspot.api.HubSpotModel.Party;
 import io.textback.connector.hubspot.crm.HubSpotPortals.Portal;
@@ -29,15 +28,17 @@ public class HubSpotThreadMessageConnector implements OutboundConnectorFunction 
   public static final String TYPE = "io.textback:hubspot-thread-message:1";
   private final HubSpotPortals portals;
   private final CrmLedger ledger;
+  private final HubSpotStepRetries retries;
 
-  public HubSpotThreadMessageConnector(HubSpotPortals portals, CrmLedger ledger) {
+  public HubSpotThreadMessageConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
     this.portals = portals;
     this.ledger = ledger;
+    this.retries = retries;
   }
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return show(context.bindVariables(HubSpotThreadMessageRequest.class));
+    return retries.run(context, () -> show(context.bindVariables(HubSpotThreadMessageRequest.class)));
   }
 
   public Map<String, Object> show(HubSpotThreadMessageRequest r) {
@@ -50,26 +51,20 @@ public class HubSpotThreadMessageConnector implements OutboundConnectorFunction 
     Party lead = Party.phone(r.leadPhone(), null);
     Party business = Party.phone(portal.businessPhone(), portal.businessName());
     String at = r.at() == null ? Instant.now().toString() : r.at();
-    try {
-      if (portal.hasInbox()) {
-        var published = portal.client().publish(portal.channelId(), new ChannelMessage(portal.channelAccountId(),
-            r.direction(), List.of(incoming ? lead : business), List.of(incoming ? business : lead), r.text(), at,
-            List.of(), null, r.messageSid(), r.contactId()));
-        return Map.of("threadId", String.valueOf(published.conversationsThreadId()), "messageId",
-            String.valueOf(published.id()), "skipped", false);
-      }
-      if (r.contactId() == null || r.contactId().isBlank()) {
-        return Map.of("skipped", true);
-      }
-      String id = ledger.once(r.businessId(), r.messageSid() + ":communication", () -> portal.client().createCommunication(
-          Map.of("hs_communication_channel_type", "SMS", "hs_communication_logged_from", "CRM",
-              "hs_communication_body", (incoming ? "From the lead: " : "To the lead: ") + r.text(), "hs_timestamp", at),
-          r.contactId()));
-      return Map.of("communicationId", id, "skipped", false);
-    } catch (HubSpotApiException e) {
-      throw HubSpotStepFailure.of(e);
-    } catch (CrmRecordBusyException e) {
-      throw HubSpotStepFailure.busy(e);
+    if (portal.hasInbox()) {
+      var published = portal.client().publish(portal.channelId(), new ChannelMessage(portal.channelAccountId(),
+          r.direction(), List.of(incoming ? lead : business), List.of(incoming ? business : lead), r.text(), at,
+          List.of(), null, r.messageSid(), r.contactId()));
+      return Map.of("threadId", String.valueOf(published.conversationsThreadId()), "messageId",
+          String.valueOf(published.id()), "skipped", false);
     }
+    if (r.contactId() == null || r.contactId().isBlank()) {
+      return Map.of("skipped", true);
+    }
+    String id = ledger.once(r.businessId(), r.messageSid() + ":communication", () -> portal.client().createCommunication(
+        Map.of("hs_communication_channel_type", "SMS", "hs_communication_logged_from", "CRM",
+            "hs_communication_body", (incoming ? "From the lead: " : "To the lead: ") + r.text(), "hs_timestamp", at),
+        r.contactId()));
+    return Map.of("communicationId", id, "skipped", false);
   }
 }
