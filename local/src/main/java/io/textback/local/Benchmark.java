@@ -27,14 +27,15 @@ import java.util.stream.Collectors;
 final class Benchmark {
   private static final String USAGE = """
       usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--greeting-ms 3000]
-                           [--twilio-latency-ms 0] [--hubspot-limit 0] [--crm-timeout-s 600]
+                           [--latency-ms 50] [--hubspot-limit 100] [--crm-timeout-s 600]
                            [--forms 0] [--forms-rate 20] [--ceiling 300]
         Starts its own local mode on free ports (an already running one is not touched), plays
         --journeys missed calls at --rate per second where the caller listens to the greeting for
         --greeting-ms and hangs up, and measures hang-up webhook -> SMS request at the Twilio fake.
         Then waits for the CRM steps (a deal per journey at the HubSpot fake) and reports HubSpot calls
-        per journey, 429s and incidents. --hubspot-limit N makes the fake answer 429 beyond N requests
-        per 10 s, like a portal (100 on Free/Starter).
+        per journey, 429s and incidents. Both fakes answer after --latency-ms, as the real APIs would;
+        --hubspot-limit N makes the HubSpot fake answer 429 beyond N requests per 10 s, like a portal
+        (100 on Free/Starter; 0 turns the limit off).
         --forms N posts N signed web forms at --forms-rate per second after the calls (--journeys 0:
         forms only) and measures form POST -> SMS request at the Twilio fake.
         Last, --ceiling N missed calls go through the same models on a fresh embedded engine whose
@@ -53,9 +54,9 @@ final class Benchmark {
     int journeys = o.getInt("journeys", 200);
     int rate = o.getInt("rate", 10);
     int warmup = o.getInt("warmup", 20);
-    Duration latency = Duration.ofMillis(o.getInt("twilio-latency-ms", 0));
+    Duration latency = Duration.ofMillis(o.getInt("latency-ms", 50));
     Duration greeting = Duration.ofMillis(o.getInt("greeting-ms", 3000));
-    int hubspotLimit = o.getInt("hubspot-limit", 0);
+    int hubspotLimit = o.getInt("hubspot-limit", 100);
     Duration crmTimeout = Duration.ofSeconds(o.getInt("crm-timeout-s", 600));
     int forms = o.getInt("forms", 0);
     int formsRate = o.getInt("forms-rate", 20);
@@ -82,7 +83,7 @@ final class Benchmark {
       EngineCeiling.Result ceiling = ceilingJourneys == 0 ? null : EngineCeiling.measure(ceilingJourneys, Duration.ofMinutes(5));
       double ceilingPerSecond = ceiling == null ? Double.NaN : ceiling.perSecond();
       System.out.printf(
-          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"twilio_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d,\"journeys_per_s_sustained\":%s,\"engine_ceiling_journeys_per_s\":%s,\"ratio_to_ceiling\":%s}%n",
+          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"fake_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d,\"journeys_per_s_sustained\":%s,\"engine_ceiling_journeys_per_s\":%s,\"ratio_to_ceiling\":%s}%n",
           journeys, rate, greeting.toMillis(), latency.toMillis(), num(r.percentile(50)), num(r.percentile(90)),
           num(r.percentile(99)), num(r.max()), num(r.smsPerJourney()), r.lost(), forms, formsRate, num(f.percentile(50)),
           num(f.percentile(90)), num(f.percentile(99)), num(f.max()), num(f.smsPerJourney()), f.lost(), hubspotLimit,

@@ -52,7 +52,7 @@ public final class LocalStack implements AutoCloseable {
     database = EmbeddedDatabase.start(settings.postgresPort());
     engine = settings.enginePort() == 0 ? new ProcessTestEngine() : new ProcessTestEngine(settings.enginePort());
     twilio = TwilioFake.start(settings.twilioPort(), fakeLatency);
-    hubspot = HubSpotFake.start(settings.hubspotPort());
+    hubspot = HubSpotFake.start(settings.hubspotPort(), fakeLatency);
     properties = new LinkedHashMap<>(workerProperties());
     properties.putAll(extraProperties);
     worker = startWorker();

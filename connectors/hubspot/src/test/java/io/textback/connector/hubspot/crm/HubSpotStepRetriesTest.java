@@ -1,0 +1,23 @@
+package io.textback.connector.hubspot.crm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class HubSpotStepRetriesTest {
+  @Test
+  void anOutageWaitDoublesFrom30SecondsTo15Minutes() {
+    assertThat(IntStream.rangeClosed(1, 8).mapToObj(HubSpotStepRetries::waitAfter).map(Duration::toSeconds))
+        .containsExactly(30L, 60L, 120L, 240L, 480L, 900L, 900L, 900L);
+  }
+
+  @Test
+  void twentyRetriesRideOutAnOutageOfMoreThanThreeAndAHalfHours() {
+    // the models give each HubSpot step 20 retries: 19 waits between its 20 attempts
+    Duration riddenOut = IntStream.rangeClosed(1, 19).mapToObj(HubSpotStepRetries::waitAfter)
+        .reduce(Duration.ZERO, Duration::plus);
+    assertThat(riddenOut).isGreaterThan(Duration.ofHours(3).plusMinutes(30));
+  }
+}
