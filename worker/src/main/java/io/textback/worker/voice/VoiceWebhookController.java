@@ -6,6 +6,7 @@ import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.business.ConnectionMode;
 import io.textback.worker.conversation.ConversationStore;
+import io.textback.worker.database.DatabaseUnavailable;
 import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
@@ -69,7 +70,7 @@ public class VoiceWebhookController {
     if (business.connection() == ConnectionMode.FORWARDED) {
       return missed(call, "forwarded");
     }
-    store(VoiceJourneyMessages.recordOnly("incoming:" + call.callSid(), "call-incoming", call));
+    remember(call, () -> store(VoiceJourneyMessages.recordOnly("incoming:" + call.callSid(), "call-incoming", call)));
     return TwiML.response()
         .dial(business.forwardTo(), TwiML.dialTimeoutForRings(business.ringCount()), baseUrl + DIAL_STATUS_PATH)
         .toXml();
@@ -84,7 +85,7 @@ public class VoiceWebhookController {
       return missed(call, status);
     }
     if ("completed".equals(status) || "answered".equals(status)) {
-      store(VoiceJourneyMessages.callerReached("dial-status:" + call.callSid(), call));
+      remember(call, () -> store(VoiceJourneyMessages.callerReached("dial-status:" + call.callSid(), call)));
       return TwiML.response().hangup().toXml();
     }
     throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "unknown DialCallStatus '" + status + "'");
@@ -105,11 +106,9 @@ public class VoiceWebhookController {
     String eventKey = (isStatusCallback ? "recording-status:" : "record-action:") + call.callSid();
     boolean voicemail = recordingSid != null && seconds >= MIN_VOICEMAIL_SECONDS
         && (!isStatusCallback || "completed".equals(recordingStatus));
-    if (voicemail) {
-      store(VoiceJourneyMessages.voicemailLeft(eventKey, call, recordingSid, recordingUrl, seconds));
-    } else {
-      store(VoiceJourneyMessages.callerHungUp(eventKey, call));
-    }
+    remember(call, () -> store(voicemail
+        ? VoiceJourneyMessages.voicemailLeft(eventKey, call, recordingSid, recordingUrl, seconds)
+        : VoiceJourneyMessages.callerHungUp(eventKey, call)));
     return TwiML.response().hangup().toXml();
   }
 
@@ -122,11 +121,9 @@ public class VoiceWebhookController {
     VoiceCall call = read(request);
     String status = VoiceCall.required(call.params(), "CallStatus");
     String key = "call-status:" + call.callSid() + ":" + status;
-    if (ENDED_CALL_STATUSES.contains(status) && events.hasMessage("call-missed", call.callSid())) {
-      store(VoiceJourneyMessages.callerHungUp(key, call));
-    } else {
-      store(VoiceJourneyMessages.recordOnly(key, "call-status", call));
-    }
+    remember(call, () -> store(ENDED_CALL_STATUSES.contains(status) && events.hasMessage("call-missed", call.callSid())
+        ? VoiceJourneyMessages.callerHungUp(key, call)
+        : VoiceJourneyMessages.recordOnly(key, "call-status", call)));
     return TwiML.response().toXml();
   }
 
@@ -135,20 +132,40 @@ public class VoiceWebhookController {
    * business: then it is recorded there and no second text-back is sent.
    */
   private String missed(VoiceCall call, String reason) {
-    String eventKey = "call-missed:" + call.callSid();
-    var open = call.callerE164().flatMap(phone -> conversations.findOpen(call.business().id(), phone));
-    if (open.isPresent()) {
-      if (events.storeIfNew(VoiceJourneyMessages.recordOnly(eventKey, "repeat-call", call))) {
-        conversations.recordRepeatCall(open.get().id());
+    remember(call, () -> {
+      String eventKey = "call-missed:" + call.callSid();
+      var open = call.callerE164().flatMap(phone -> conversations.findOpen(call.business().id(), phone));
+      if (open.isPresent()) {
+        if (events.storeIfNew(VoiceJourneyMessages.recordOnly(eventKey, "repeat-call", call))) {
+          conversations.recordRepeatCall(open.get().id());
+        }
+        LOG.info("Call {} from {} for {}: missed again during an open conversation; no second text",
+            call.callSid(), PhoneNumbers.mask(call.rawFrom()), call.business().id());
+      } else {
+        store(VoiceJourneyMessages.callMissed(eventKey, call, reason, clock.instant()));
+        LOG.info("Call {} from {} for {}: missed ({})", call.callSid(), PhoneNumbers.mask(call.rawFrom()),
+            call.business().id(), reason);
       }
-      LOG.info("Call {} from {} for {}: missed again during an open conversation; no second text",
-          call.callSid(), PhoneNumbers.mask(call.rawFrom()), call.business().id());
-    } else {
-      store(VoiceJourneyMessages.callMissed(eventKey, call, reason, clock.instant()));
-      LOG.info("Call {} from {} for {}: missed ({})", call.callSid(), PhoneNumbers.mask(call.rawFrom()),
-          call.business().id(), reason);
-    }
+    });
     return greetingAndRecord(call.business());
+  }
+
+  /**
+   * Stores what the call told us. While PostgreSQL is down the caller is still answered (the Dial,
+   * the greeting and voicemail): Twilio never retries these callbacks, so a 503 would only play
+   * Twilio's error message to someone calling a business. The event is lost (logged): that call
+   * gets no text-back.
+   */
+  private void remember(VoiceCall call, Runnable storing) {
+    try {
+      storing.run();
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.is(e)) {
+        throw e;
+      }
+      LOG.error("Call {} from {} for {}: not stored, PostgreSQL is unavailable ({}); the caller is answered all the same",
+          call.callSid(), PhoneNumbers.mask(call.rawFrom()), call.business().id(), e.getClass().getSimpleName());
+    }
   }
 
   private VoiceCall read(HttpServletRequest request) {

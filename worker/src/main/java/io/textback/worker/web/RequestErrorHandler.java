@@ -2,12 +2,12 @@ package io.textback.worker.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
+import io.textback.worker.database.DatabaseUnavailable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -27,12 +27,16 @@ public class RequestErrorHandler {
     return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
   }
 
-  @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-      CannotCreateTransactionException.class})
-  ResponseEntity<String> databaseDown(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+  @ExceptionHandler({DataAccessException.class, TransactionException.class})
+  ResponseEntity<String> database(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+    if (!DatabaseUnavailable.is(e)) {
+      LOG.error("Failed {} {}: 500", request.getMethod(), request.getRequestURI(), e);
+      return ResponseEntity.internalServerError().contentType(MediaType.TEXT_PLAIN).body("internal error\n");
+    }
     LOG.warn("Refused {} {}: 503, PostgreSQL is unavailable ({})", request.getMethod(), request.getRequestURI(),
         e.getClass().getSimpleName());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-        .contentType(MediaType.TEXT_PLAIN).body("the database is unavailable; try again shortly (a repeat is recognised, never stored twice)\n");
+        .contentType(MediaType.TEXT_PLAIN)
+        .body("the database is unavailable; try again shortly (a repeat is recognised, never stored twice)\n");
   }
 }
