@@ -2,6 +2,7 @@ package io.textback.worker.crm;
 
 import io.textback.connector.hubspot.crm.CrmLedger;
 import io.textback.connector.hubspot.crm.CrmRecordBusyException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Repository
 public class JdbcCrmLedger implements CrmLedger {
+  /** About one HubSpot call with its quick retries (5 attempts from 500 ms, doubling). */
+  private static final Duration PATIENCE = Duration.ofSeconds(10);
+  private static final Duration POLL = Duration.ofMillis(100);
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
 
@@ -25,7 +29,7 @@ public class JdbcCrmLedger implements CrmLedger {
 
   @Override
   public String once(String businessId, String key, Supplier<String> create) {
-    Claim claim = tx.execute(status -> claim(businessId, key));
+    Claim claim = claimWithin(businessId, key, PATIENCE);
     if (claim.doneId() != null) {
       return claim.doneId();
     }
@@ -43,6 +47,26 @@ public class JdbcCrmLedger implements CrmLedger {
     jdbc.sql("update crm_record set hubspot_id = :id, status = 'DONE', lease_until = null where business_id = :b and record_key = :k")
         .param("id", id).param("b", businessId).param("k", key).update();
     return id;
+  }
+
+  /**
+   * Waits a moment for another job holding the key: it is usually done (or has failed) within
+   * seconds, and the id it stores is ours too. Polled in short transactions: no connection waits.
+   */
+  private Claim claimWithin(String businessId, String key, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      Claim claim = tx.execute(status -> claim(businessId, key));
+      if (claim.granted() || claim.doneId() != null || System.nanoTime() > deadline) {
+        return claim;
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return claim;
+      }
+    }
   }
 
   /** Done (with its id), or the right to create it now, or busy (another job holds a live lease). */

@@ -75,18 +75,18 @@ public class JourneyFacts {
     if (journeyKey == null) {
       return false;
     }
-    Optional<Journey> journey = journey(journeyKey);
-    if (journey.isEmpty()) {
-      return false;
-    }
-    int inserted = jdbc.sql("""
-            insert into journey_event (journey_key, kind, reason, at) values (:k, :kind, :r, :at)
-            on conflict (journey_key, kind) do nothing""")
-        .param("k", journeyKey).param("kind", kind).param("r", reason).param("at", Timestamp.from(at)).update();
-    if (inserted == 1) {
-      count(journey.get(), kind, at);
-    }
-    return inserted == 1;
+    // one round trip: the row comes back only when the journey exists and the fact is new
+    Optional<Journey> inserted = jdbc.sql("""
+            with j as (select journey_key, business_id, channel, started_at, in_business_hours
+                       from journey where journey_key = :k),
+                 added as (insert into journey_event (journey_key, kind, reason, at)
+                           select journey_key, cast(:kind as text), cast(:r as text), cast(:at as timestamptz) from j
+                           on conflict (journey_key, kind) do nothing returning journey_key)
+            select j.business_id, j.channel, j.started_at, j.in_business_hours from j join added using (journey_key)""")
+        .param("k", journeyKey).param("kind", kind).param("r", reason).param("at", Timestamp.from(at))
+        .query(JourneyFacts::journey).optional();
+    inserted.ifPresent(journey -> count(journey, kind, at));
+    return inserted.isPresent();
   }
 
   /** A fact about the journey that opened this conversation. */
@@ -116,11 +116,8 @@ public class JourneyFacts {
     }
   }
 
-  private Optional<Journey> journey(String journeyKey) {
-    return jdbc.sql("select business_id, channel, started_at, in_business_hours from journey where journey_key = :k")
-        .param("k", journeyKey)
-        .query((rs, i) -> new Journey(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4)))
-        .optional();
+  private static Journey journey(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Journey(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBoolean(4));
   }
 
   private record Journey(String businessId, String channel, Instant startedAt, boolean inBusinessHours) {}

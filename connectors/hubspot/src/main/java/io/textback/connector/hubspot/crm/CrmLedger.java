@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 /**
  * What textback already wrote to HubSpot, so a retried job does not write it twice: HubSpot has no
  * idempotency key for calls, deals or tasks. Keys are unique per journey step ("CA123:call-log").
- * Implementations claim the key before {@code create} runs (across worker replicas) and throw
- * {@link CrmRecordBusyException} while another job holds the claim.
+ * Implementations claim the key before {@code create} runs (across worker replicas), wait a moment
+ * for another job holding the claim, and throw {@link CrmRecordBusyException} if it still holds it.
  */
 public interface CrmLedger {
   /** The id stored for this key, or the id {@code create} returns (then stored). */

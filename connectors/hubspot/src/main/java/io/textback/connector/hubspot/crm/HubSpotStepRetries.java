@@ -20,7 +20,7 @@ import java.util.function.Supplier;
 public final class HubSpotStepRetries {
   static final Duration FIRST_WAIT = Duration.ofSeconds(30);
   static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
-  private static final Duration BUSY_WAIT = Duration.ofSeconds(2);
+  static final Duration BUSY_WAIT = Duration.ofSeconds(2);
   /** Failures per step (element instance); bounded, and a worker restart starts the count again. */
   private static final int STEPS_REMEMBERED = 10_000;
   private final Map<Long, Integer> failures = Collections.synchronizedMap(new LinkedHashMap<>() {
@@ -37,8 +37,11 @@ public final class HubSpotStepRetries {
       failures.remove(stepKey);
       return result;
     } catch (CrmRecordBusyException e) {
+      // another job is writing the record: soon done, but two steps that keep meeting (both due at
+      // the same instant, every time) must not spend all their retries on each other
+      int failed = failures.merge(stepKey, 1, Integer::sum);
       throw ConnectorRetryException.builder().errorCode("HUBSPOT_RECORD_BUSY").message(e.getMessage()).cause(e)
-          .backoffDuration(BUSY_WAIT).build();
+          .backoffDuration(waitAfter(BUSY_WAIT, failed)).build();
     } catch (HubSpotApiException e) {
       if (!e.isRateLimited() && !e.isTransient()) {
         failures.remove(stepKey);
@@ -46,14 +49,14 @@ public final class HubSpotStepRetries {
       }
       int failed = failures.merge(stepKey, 1, Integer::sum);
       throw ConnectorRetryException.builder().errorCode("HUBSPOT_UNAVAILABLE").message(e.getMessage()).cause(e)
-          .backoffDuration(e.retryAfter() != null ? e.retryAfter() : waitAfter(failed)).build();
+          .backoffDuration(e.retryAfter() != null ? e.retryAfter() : waitAfter(FIRST_WAIT, failed)).build();
     }
   }
 
-  /** 30 s after the first failure, doubling, never more than 15 min. */
-  static Duration waitAfter(int failures) {
+  /** 30 s after an outage's first failure (2 s after a busy record's), doubling, never more than 15 min. */
+  static Duration waitAfter(Duration first, int failures) {
     int doublings = Math.min(failures - 1, 10);
-    Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
+    Duration wait = first.multipliedBy(1L << doublings);
     return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
   }
 }
