@@ -1,8 +1,10 @@
 package io.textback.worker.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -10,14 +12,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether PostgreSQL answers, asked before every job: while it is down (a restart, a failover) jobs
- * wait for it instead of spending their retries on it. Probes at most once a second through the
- * pool; callers never queue behind a probe, they get the last answer.
+ * Whether PostgreSQL answers, asked before every job and when a job fails: while it is down (a
+ * restart, a failover) jobs wait for it instead of spending their retries on it. The probe opens a
+ * connection of its own with a 2-second limit, beside the pool: a refused connection is known at
+ * once, and a pool that is only busy is not taken for an outage.
  */
 @Component
 public class DatabaseHealth {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
   private static final long RECHECK_NANOS = Duration.ofSeconds(1).toNanos();
+  private static final int PROBE_SECONDS = 2;
   private final DataSource dataSource;
   private final ReentrantLock probing = new ReentrantLock();
   private volatile boolean up = true;
@@ -27,47 +31,62 @@ public class DatabaseHealth {
     this.dataSource = dataSource;
   }
 
+  /** The last answer, asked again at most once a second; callers never queue behind a probe. */
   public boolean isUp() {
     if (System.nanoTime() - checkedAt < RECHECK_NANOS || !probing.tryLock()) {
       return up;
     }
     try {
-      boolean now = probe();
-      if (now != up) {
-        if (now) {
-          LOG.info("PostgreSQL answers again: jobs run");
-        } else {
-          LOG.warn("PostgreSQL does not answer: jobs wait for it");
-        }
-      }
-      up = now;
-      checkedAt = System.nanoTime();
-      return now;
+      return probeNow();
     } finally {
       probing.unlock();
     }
   }
 
+  /** Asks PostgreSQL now: for a job about to be failed, where a stale answer would cost a retry. */
+  public boolean isUpNow() {
+    return probeNow();
+  }
+
+  private boolean probeNow() {
+    boolean now = probe();
+    if (now != up) {
+      if (now) {
+        LOG.info("PostgreSQL answers again: jobs run");
+      } else {
+        LOG.warn("PostgreSQL does not answer: jobs wait for it");
+      }
+    }
+    up = now;
+    checkedAt = System.nanoTime();
+    return now;
+  }
+
   private boolean probe() {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(2);
+    try (Connection connection = open()) {
+      return connection.isValid(PROBE_SECONDS);
     } catch (SQLException e) {
-      // a pool that is only busy is not an outage: only a failed connection counts
-      return !isConnectionFailure(e);
+      return !DatabaseUnavailable.isOutage(e);
     }
   }
 
-  /** PostgreSQL's classes 08 (connection exception) and 57P (operator intervention: shutdown). */
-  static boolean isConnectionFailure(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-        return true;
-      }
-      if (t instanceof java.net.ConnectException) {
-        return true;
-      }
+  private Connection open() throws SQLException {
+    if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+      return dataSource.getConnection();
     }
-    return false;
+    HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+    Properties login = new Properties();
+    if (pool.getUsername() != null) {
+      login.setProperty("user", pool.getUsername());
+    }
+    if (pool.getPassword() != null) {
+      login.setProperty("password", pool.getPassword());
+    }
+    login.setProperty("connectTimeout", Integer.toString(PROBE_SECONDS));
+    login.setProperty("socketTimeout", Integer.toString(PROBE_SECONDS));
+    login.setProperty("loginTimeout", Integer.toString(PROBE_SECONDS));
+    // the driver itself, not DriverManager: no class loader question inside the packaged jar
+    Connection own = new org.postgresql.Driver().connect(pool.getJdbcUrl(), login);
+    return own != null ? own : dataSource.getConnection();
   }
 }

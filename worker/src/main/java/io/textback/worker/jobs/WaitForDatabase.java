@@ -4,14 +4,18 @@ import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
 import io.textback.worker.database.DatabaseHealth;
+import io.textback.worker.database.DatabaseUnavailable;
 import java.time.Duration;
 
 /**
  * Runs a job only while PostgreSQL answers. While it does not, the job goes back to the engine with
  * its retries untouched, to be tried again in a few seconds: an outage of the database is nobody's
- * incident, and every step of a journey needs it (outbox, ledgers, conversations).
+ * incident, and every step of a journey needs it (outbox, ledgers, conversations). A job already
+ * running when the database goes keeps its retries too: caught here for our workers, through
+ * {@link KeepRetriesWhileDatabaseDown} for the connectors.
  */
 final class WaitForDatabase implements JobHandler {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WaitForDatabase.class);
   static final Duration WAIT = Duration.ofSeconds(5);
   private final JobHandler job;
   private final DatabaseHealth database;
@@ -23,10 +27,24 @@ final class WaitForDatabase implements JobHandler {
 
   @Override
   public void handle(JobClient client, ActivatedJob activated) throws Exception {
-    if (database.isUp()) {
-      job.handle(client, activated);
+    if (!database.isUp()) {
+      sendBack(client, activated);
       return;
     }
+    try {
+      job.handle(new KeepRetriesWhileDatabaseDown(client, activated, database), activated);
+    } catch (Exception e) {
+      // our own workers' failures come out here (the connectors fail their jobs themselves)
+      if (!DatabaseUnavailable.isOutage(e) && database.isUpNow()) {
+        throw e;
+      }
+      LOG.info("Job {} ({}) failed while PostgreSQL is down: its {} retries are kept", activated.getKey(),
+          activated.getType(), activated.getRetries());
+      sendBack(client, activated);
+    }
+  }
+
+  private static void sendBack(JobClient client, ActivatedJob activated) {
     client.newFailCommand(activated).retries(activated.getRetries()).retryBackoff(WAIT)
         .errorMessage("PostgreSQL is unavailable; the job waits for it (retries kept)").send();
   }

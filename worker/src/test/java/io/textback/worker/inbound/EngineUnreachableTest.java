@@ -95,7 +95,7 @@ class EngineUnreachableTest extends WorkerIntegrationTest {
     ENGINE_LINK.open();
     long openedAt = System.nanoTime();
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> leads.stream().allMatch(l -> twilio().sentTo(l).size() == 1));
+    await().atMost(Duration.ofSeconds(30)).until(() -> leads.stream().allMatch(l -> twilio().sentTo(l).size() == 1));
     System.out.printf("engine back after %d s: every lead texted %d ms later%n",
         Duration.ofNanos(openedAt - cutAt).toSeconds(), Duration.ofNanos(System.nanoTime() - openedAt).toMillis());
     Thread.sleep(2000);

@@ -1,6 +1,5 @@
 package io.textback.connector.hubspot.crm;
 
-import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.textback.connector.hubspot.api.HubSpotApiException;
@@ -39,18 +38,27 @@ public final class HubSpotStepRetries {
     } catch (CrmRecordBusyException e) {
       // another job is writing the record: soon done, but two steps that keep meeting (both due at
       // the same instant, every time) must not spend all their retries on each other
-      int failed = failures.merge(stepKey, 1, Integer::sum);
-      throw ConnectorRetryException.builder().errorCode("HUBSPOT_RECORD_BUSY").message(e.getMessage()).cause(e)
-          .backoffDuration(waitAfter(BUSY_WAIT, failed)).build();
+      throw retryLater(stepKey, "HUBSPOT_RECORD_BUSY", e, null, BUSY_WAIT);
     } catch (HubSpotApiException e) {
-      if (!e.isRateLimited() && !e.isTransient()) {
-        failures.remove(stepKey);
-        throw new ConnectorException("HUBSPOT_REJECTED", e.getMessage(), e);
+      if (e.isRateLimited()) {
+        throw retryLater(stepKey, "HUBSPOT_RATE_LIMITED", e, e.retryAfter(), FIRST_WAIT);
       }
-      int failed = failures.merge(stepKey, 1, Integer::sum);
-      throw ConnectorRetryException.builder().errorCode("HUBSPOT_UNAVAILABLE").message(e.getMessage()).cause(e)
-          .backoffDuration(e.retryAfter() != null ? e.retryAfter() : waitAfter(FIRST_WAIT, failed)).build();
+      if (e.isTransient()) {
+        // a 503's Retry-After is seconds; an outage is waited out by the growing wait
+        throw retryLater(stepKey, "HUBSPOT_UNAVAILABLE", e, null, FIRST_WAIT);
+      }
+      failures.remove(stepKey);
+      // HubSpot refused the request itself: retrying will not change its mind, a person must look
+      throw ConnectorRetryException.builder().errorCode("HUBSPOT_REJECTED").message(e.getMessage()).cause(e)
+          .retries(0).build();
     }
+  }
+
+  private ConnectorRetryException retryLater(long stepKey, String code, RuntimeException e, Duration told,
+      Duration first) {
+    int failed = failures.merge(stepKey, 1, Integer::sum);
+    return ConnectorRetryException.builder().errorCode(code).message(e.getMessage()).cause(e)
+        .backoffDuration(told != null ? told : waitAfter(first, failed)).build();
   }
 
   /** 30 s after an outage's first failure (2 s after a busy record's), doubling, never more than 15 min. */
