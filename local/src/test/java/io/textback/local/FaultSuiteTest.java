@@ -64,6 +64,24 @@ class FaultSuiteTest {
     return "+1555" + String.format("%07d", 6_000_000 + CALLERS.incrementAndGet());
   }
 
+  /** A caller the business does not answer, who hangs up during the greeting. */
+  static void missedAndHungUp(String caller) {
+    Call call = running.phone().call(caller, BUSINESS);
+    call.missed();
+    call.hangsUpAtGreeting();
+  }
+
+  /** That many new callers, each missed and hanging up during the greeting. */
+  static List<String> missedCallers(int count) {
+    List<String> callers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String caller = newCaller();
+      missedAndHungUp(caller);
+      callers.add(caller);
+    }
+    return callers;
+  }
+
   static List<FakeMessage> textsTo(String caller) {
     return running.stack().twilio().sentTo(caller);
   }
@@ -120,14 +138,7 @@ class FaultSuiteTest {
   @Test
   @Order(2)
   void theWorkerRestartedInTheMiddleOfJourneys_noDuplicateText_andTheTimersStillFire() throws Exception {
-    List<String> texted = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      String caller = newCaller();
-      Call call = running.phone().call(caller, BUSINESS);
-      call.missed();
-      call.hangsUpAtGreeting();
-      texted.add(caller);
-    }
+    List<String> texted = missedCallers(5);
     List<String> inWindow = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       String caller = newCaller();
@@ -165,14 +176,7 @@ class FaultSuiteTest {
     long rateLimitedBefore = running.stack().hubspot().rateLimitedCount();
     running.stack().hubspot().limitTo(8); // far below the 100 per 10 s textback paces itself to
     try {
-      List<String> callers = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
-        String caller = newCaller();
-        Call call = running.phone().call(caller, BUSINESS);
-        call.missed();
-        call.hangsUpAtGreeting();
-        callers.add(caller);
-      }
+      List<String> callers = missedCallers(6);
       await().atMost(Duration.ofSeconds(15)).until(() -> callers.stream().allMatch(c -> textsTo(c).size() == 1));
       assertThat(running.stack().hubspot().records("0-3").size() - dealsBefore)
           .as("the texts did not wait for the CRM").isLessThan(callers.size());
@@ -235,11 +239,8 @@ class FaultSuiteTest {
     twilioAnswers("twilio-20429", rateLimited, java.util.Collections.nCopies(5,
         twilioError(429, 20429, "Too Many Requests")));
 
-    for (String caller : List.of(ambiguous, rateLimited)) {
-      Call call = running.phone().call(caller, BUSINESS);
-      call.missed();
-      call.hangsUpAtGreeting();
-    }
+    missedAndHungUp(ambiguous);
+    missedAndHungUp(rateLimited);
     untilWithEngineTime(Duration.ofSeconds(16), Duration.ofSeconds(90),
         () -> textsTo(ambiguous).size() == 1 && textsTo(rateLimited).size() == 1);
     running.stack().engine().increaseTime(Duration.ofSeconds(16)); // any retry still pending runs now
@@ -256,9 +257,7 @@ class FaultSuiteTest {
   @Order(5)
   void postgresRestarted_callersStillAnswered_webhooksRefusedCleanly_andEveryJourneyCarriesOn() throws Exception {
     String textedBefore = newCaller();
-    Call before = running.phone().call(textedBefore, BUSINESS);
-    before.missed();
-    before.hangsUpAtGreeting();
+    missedAndHungUp(textedBefore);
     String listening = newCaller();
     running.phone().call(listening, BUSINESS).missed(); // in the voicemail window when PostgreSQL goes
     await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(textedBefore).size() == 1);
@@ -313,13 +312,7 @@ class FaultSuiteTest {
         .willReturn(aResponse().withStatus(503).withBody("{\"status\":\"error\",\"message\":\"Service Unavailable\"}")));
     List<String> callers = new ArrayList<>();
     try {
-      for (int i = 0; i < 3; i++) {
-        String caller = newCaller();
-        Call call = running.phone().call(caller, BUSINESS);
-        call.missed();
-        call.hangsUpAtGreeting();
-        callers.add(caller);
-      }
+      callers.addAll(missedCallers(3));
       await().atMost(Duration.ofSeconds(15)).until(() -> callers.stream().allMatch(c -> textsTo(c).size() == 1));
 
       // three hours on the engine's clock, a minute at a time: with the former wait (30 s, 10 retries)
