@@ -44,10 +44,7 @@ public final class TwilioFake implements AutoCloseable {
   }
 
   private void addDefaultStubs() {
-    server.stubFor(any(urlPathMatching(MESSAGES)).atPriority(10)
-        .willReturn(aResponse().withTransformers(TwilioMessagesTransformer.NAME)
-            .withHeader("Content-Type", "application/json")
-            .withFixedDelay((int) latency.toMillis())));
+    server.stubFor(any(urlPathMatching(MESSAGES)).atPriority(10).willReturn(acceptsAfter(latency)));
     server.stubFor(get(urlPathMatching("/v2/PhoneNumbers/.+")).atPriority(10)
         .willReturn(aResponse().withTransformers(TwilioLookupTransformer.NAME)
             .withHeader("Content-Type", "application/json")
