@@ -83,15 +83,14 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
       boolean post = RequestMethod.POST.equals(event.getRequest().getMethod());
       JsonNode body = event.getRequest().getBodyAsString().isBlank() ? json.createObjectNode()
           : json.readTree(event.getRequest().getBodyAsString());
+      // Credentials, versions and fields were checked against HubSpot's contract before this
+      // (HeldToContract); the statuses are the spec's (creates answer 201).
       if (CHANNELS.matcher(path).matches()) {
-        if (!event.getRequest().getUrl().contains("hapikey=")) {
-          return answer(event, 401, Map.of("status", "error", "message", "channels are managed with the developer API key"), null);
-        }
         if (post) {
           Map<String, Object> channel = new java.util.LinkedHashMap<>(json.convertValue(body, Map.class));
           channel.put("id", Long.toString(ids.incrementAndGet()));
           channels.add(channel);
-          return answer(event, 200, channel, null);
+          return answer(event, 201, channel, null);
         }
         return answer(event, 200, Map.of("results", channels), null);
       }
@@ -103,7 +102,7 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
           Map<String, Object> account = new java.util.LinkedHashMap<>(json.convertValue(body, Map.class));
           account.put("id", "acct-" + ids.incrementAndGet());
           list.add(account);
-          return answer(event, 200, account, null);
+          return answer(event, 201, account, null);
         }
         return answer(event, 200, Map.of("results", list), null);
       }
@@ -112,7 +111,7 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
       }
       Matcher m = MESSAGES.matcher(path);
       if (m.matches()) {
-        return post ? publish(event, m.group(1), body) : answer(event, 204, null, null);
+        return post ? publish(event, m.group(1), body) : updateStatus(event, m.group(2), body);
       }
       m = OBJECTS.matcher(path);
       if (!m.matches()) {
@@ -163,13 +162,23 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
         : body.path("recipients").path(0).path("deliveryIdentifier").path("value").asText();
     String thread = threadsByLead.computeIfAbsent(channelId + "|" + lead, k -> Long.toString(ids.incrementAndGet()));
     if (idempotencyId != null && messagesByIdempotencyId.containsKey(idempotencyId)) {
-      return answer(event, 200, Map.of("id", messagesByIdempotencyId.get(idempotencyId), "conversationsThreadId", thread), null);
+      return answer(event, 201, Map.of("id", messagesByIdempotencyId.get(idempotencyId), "conversationsThreadId", thread), null);
     }
     HubSpotRecord message = store("messages", body);
     if (idempotencyId != null) {
       messagesByIdempotencyId.put(idempotencyId, message.id());
     }
-    return answer(event, 200, Map.of("id", message.id(), "conversationsThreadId", thread), null);
+    return answer(event, 201, Map.of("id", message.id(), "conversationsThreadId", thread), null);
+  }
+
+  /** HubSpot answers a status PATCH with 200 and the message (custom channels 2026-03 spec). */
+  private ResponseDefinition updateStatus(ServeEvent event, String messageId, JsonNode body) {
+    Map<String, Object> status = new java.util.LinkedHashMap<>();
+    status.put("statusType", body.path("statusType").asText());
+    if (body.hasNonNull("errorMessage")) {
+      status.put("errorMessage", body.get("errorMessage").asText());
+    }
+    return answer(event, 200, Map.of("id", messageId, "status", status), null);
   }
 
   private HubSpotRecord store(String type, JsonNode body) {

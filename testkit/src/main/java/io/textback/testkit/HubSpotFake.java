@@ -6,22 +6,28 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.textback.testkit.contract.FakeCredentials;
+import io.textback.testkit.contract.HeldToContract;
+import io.textback.testkit.contract.VendorContract;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * A WireMock server that answers like a HubSpot portal (contacts, calls, deals, tasks,
  * communications, custom-channel messages), with its /__admin API so a person can see what HubSpot
- * received. Test stubs (default priority) win over the fake's own (priority 10).
+ * received. Test stubs (default priority) win over the fake's own (priority 10). Every request is
+ * first held to HubSpot's contract (contracts/hubspot.json): what HubSpot would refuse is refused.
  */
 public final class HubSpotFake implements AutoCloseable {
   private final WireMockServer server;
   private final HubSpotCrmTransformer crm = new HubSpotCrmTransformer();
+  private final FakeCredentials credentials = new FakeCredentials();
   private final Duration latency;
 
   private HubSpotFake(int port, Duration latency) {
     this.latency = latency;
-    server = new WireMockServer(WireMockConfiguration.options().port(port).extensions(crm)
+    server = new WireMockServer(WireMockConfiguration.options().port(port)
+        .extensions(crm, new HeldToContract(VendorContract.hubspot(), credentials))
         .containerThreads(64).jettyAcceptors(2));
     server.start();
     addDefaultStubs();
@@ -44,6 +50,11 @@ public final class HubSpotFake implements AutoCloseable {
   /** Models the portal's burst limit: beyond it, 429 with Retry-After: 1. 0 turns it off. */
   public void limitTo(int requestsPer10Seconds) {
     crm.limitTo(requestsPer10Seconds);
+  }
+
+  /** The portal tokens and developer keys this portal takes (any non-blank one until a test says). */
+  public FakeCredentials credentials() {
+    return credentials;
   }
 
   public List<HubSpotRecord> records() {

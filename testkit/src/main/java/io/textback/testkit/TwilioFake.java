@@ -7,13 +7,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.textback.testkit.contract.FakeCredentials;
+import io.textback.testkit.contract.HeldToContract;
+import io.textback.testkit.contract.VendorContract;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * A WireMock server that answers like Twilio's REST API (Messages create and list, Lookup v2), with its
  * standard /__admin API for people and tests. Stubs a test adds (default priority) win over the
- * fake's own (priority 10), so a test can inject errors.
+ * fake's own (priority 10), so a test can inject errors. Every request is first held to Twilio's
+ * contract (contracts/twilio.json): what Twilio would refuse is refused, in Twilio's error shape.
  */
 public final class TwilioFake implements AutoCloseable {
   public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
@@ -22,13 +26,14 @@ public final class TwilioFake implements AutoCloseable {
   private final TwilioMessagesTransformer messages;
   private final TwilioLookupTransformer lookup;
   private final Duration latency;
+  private final FakeCredentials credentials = new FakeCredentials();
 
   private TwilioFake(int port, Duration latency) {
     this.messages = new TwilioMessagesTransformer();
     this.lookup = new TwilioLookupTransformer();
     this.latency = latency;
     this.server = new WireMockServer(WireMockConfiguration.options()
-        .port(port).extensions(messages, lookup).containerThreads(64).jettyAcceptors(2));
+        .port(port).extensions(messages, lookup, new HeldToContract(VendorContract.twilio(), credentials)).containerThreads(64).jettyAcceptors(2));
     server.start();
     addDefaultStubs();
   }
@@ -58,6 +63,11 @@ public final class TwilioFake implements AutoCloseable {
   public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder acceptsAfter(Duration delay) {
     return aResponse().withTransformers(TwilioMessagesTransformer.NAME).withHeader("Content-Type", "application/json")
         .withFixedDelay((int) delay.toMillis());
+  }
+
+  /** The auth tokens and API key secrets this account takes (any non-blank one until a test says). */
+  public FakeCredentials credentials() {
+    return credentials;
   }
 
   /** Lookup (same server: point textback.twilio.lookup-base-url here) answers this line type. */

@@ -1,0 +1,300 @@
+package io.textback.testkit.contract;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A vendor's operations and callbacks as its published files document them: our own compact
+ * statement of the facts textback uses (contracts/*.json, each entry citing the spec file and commit
+ * or the doc page it came from). The fakes check every request against it and refuse what the
+ * vendor would refuse, in the vendor's error shape.
+ */
+public final class VendorContract {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, VendorContract> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+  private final String vendor;
+  private final String file;
+  private final JsonNode errors;
+  private final List<ContractOperation> operations;
+  private final Map<String, Callback> callbacks;
+  /** Twilio takes a request with an unknown parameter, ignores it and logs warning 20001. */
+  private final boolean ignoresUnknownParameters;
+
+  /** A callback the vendor sends us: the parameters it always sends, and those it sends only sometimes. */
+  public record Callback(String id, List<String> always, List<String> optional) {
+    /** Whether {@code name} is one the vendor documents for this callback ({N} stands for an index). */
+    public boolean documents(String name) {
+      return always.contains(name) || optional.stream().anyMatch(o -> name.matches(
+          java.util.regex.Pattern.quote(o).replace("{N}", "\\E\\d+\\Q")));
+    }
+  }
+
+  /** What the contract says of one request: the operation it is, or how the vendor refuses it. */
+  public record Verdict(Optional<ContractOperationRef> operation, Optional<ContractViolation> violation) {}
+
+  /** The operation a request was, as the fakes need it after answering. */
+  public record ContractOperationRef(String id, int success) {}
+
+  private VendorContract(String file, JsonNode root) {
+    this.file = file;
+    this.vendor = root.path("vendor").asText();
+    this.errors = root.path("errors");
+    List<ContractOperation> ops = new ArrayList<>();
+    root.path("operations").forEach(o -> ops.add(ContractOperation.read(o)));
+    this.operations = List.copyOf(ops);
+    Map<String, Callback> cbs = new LinkedHashMap<>();
+    root.path("callbacks").forEach(c -> cbs.put(c.path("id").asText(),
+        new Callback(c.path("id").asText(), texts(c.path("always")), texts(c.path("optional")))));
+    this.callbacks = Map.copyOf(cbs);
+    this.ignoresUnknownParameters = root.path("ignoresUnknownParameters").asBoolean(false);
+  }
+
+  public static VendorContract twilio() {
+    return load("contracts/twilio.json");
+  }
+
+  public static VendorContract hubspot() {
+    return load("contracts/hubspot.json");
+  }
+
+  private static VendorContract load(String resource) {
+    return LOADED.computeIfAbsent(resource, r -> {
+      try (InputStream in = VendorContract.class.getClassLoader().getResourceAsStream(r)) {
+        if (in == null) {
+          throw new IllegalStateException("no contract " + r + " on the classpath");
+        }
+        return new VendorContract(r, JSON.readTree(in));
+      } catch (IOException e) {
+        throw new IllegalStateException("contract " + r + " is not readable JSON", e);
+      }
+    });
+  }
+
+  public String vendor() {
+    return vendor;
+  }
+
+  public Callback callback(String id) {
+    Callback c = callbacks.get(id);
+    if (c == null) {
+      throw new IllegalArgumentException(file + " documents no callback " + id + " (it has " + callbacks.keySet() + ")");
+    }
+    return c;
+  }
+
+  /** The operations of this contract, as (method path) lines. */
+  public List<String> operationLines() {
+    return operations.stream().map(o -> o.method() + " " + o.path()).toList();
+  }
+
+  /** Checks one request: which operation it is, or the first thing the vendor would refuse it for. */
+  public Verdict check(ContractRequest r, FakeCredentials credentials) {
+    List<ContractOperation> candidates = operations.stream().filter(o -> o.matches(r.method(), r.path())).toList();
+    if (candidates.isEmpty()) {
+      return refused(null, r, 404, null, "no such operation: " + vendor + " publishes no " + r.line() + hint(r));
+    }
+    ContractOperation op = candidates.get(0);
+    Optional<String> unauthorized = authProblem(op, r, credentials);
+    if (unauthorized.isPresent()) {
+      return refused(op, r, 401, null, unauthorized.get());
+    }
+    Optional<String> wrong = parameters("query parameter", r.query(), op.query() == null ? Map.of() : op.query(), op);
+    if (wrong.isEmpty() && op.form() != null) {
+      wrong = form(r, op);
+    }
+    if (wrong.isEmpty() && op.form() == null) {
+      wrong = body(r, op);
+    }
+    if (wrong.isPresent()) {
+      boolean ignored = ignoresUnknownParameters && wrong.get().contains(" is not documented for ");
+      return refused(op, r, ignored ? op.success() : 400, ignored ? null : codeFor(op, wrong.get()), wrong.get());
+    }
+    return new Verdict(Optional.of(new ContractOperationRef(op.id(), op.success())), Optional.empty());
+  }
+
+  /** The vendor's error body for a refusal (errors.unauthorized / notFound / invalid in the contract). */
+  public String errorBody(ContractViolation v) {
+    String kind = v.status() == 401 ? "unauthorized" : v.status() == 404 ? "notFound" : "invalid";
+    JsonNode template = errors.path(kind).path("body");
+    JsonNode body = fill(template.deepCopy(), Map.of("{message}", v.problem(), "{path}", v.request().replaceAll("^\\S+ ", ""),
+        "{correlationId}", UUID.randomUUID().toString()));
+    if (v.code() != null && body.isObject() && body.has("code")) {
+      ((ObjectNode) body).put("code", v.code());
+      if (body.has("more_info")) {
+        ((ObjectNode) body).put("more_info", "https://www.twilio.com/docs/errors/" + v.code());
+      }
+    }
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode fill(JsonNode node, Map<String, String> values) {
+    if (node.isTextual()) {
+      String s = node.asText();
+      for (var e : values.entrySet()) {
+        s = s.replace(e.getKey(), e.getValue());
+      }
+      return TextNode.valueOf(s);
+    }
+    if (node.isObject()) {
+      ObjectNode o = (ObjectNode) node;
+      List<String> names = new ArrayList<>();
+      o.fieldNames().forEachRemaining(names::add);
+      names.forEach(n -> o.set(n, fill(o.get(n), values)));
+    }
+    return node;
+  }
+
+  private Verdict refused(ContractOperation op, ContractRequest r, int status, Integer code, String problem) {
+    return new Verdict(Optional.ofNullable(op).map(o -> new ContractOperationRef(o.id(), o.success())),
+        Optional.of(new ContractViolation(vendor, r.line(), op == null ? null : op.id(), status, code, problem)));
+  }
+
+  /** Names the published versions of the same path, when the request used another. */
+  private String hint(ContractRequest r) {
+    String asked = r.path().replaceAll("/(v\\d+|\\d{4}-\\d{2}(-beta)?)(?=/|$)", "/{version}");
+    List<String> same = operations.stream()
+        .filter(o -> o.method().equalsIgnoreCase(r.method()))
+        .filter(o -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(o.unversioned())
+            .replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")).matcher(asked).matches())
+        .map(ContractOperation::path).toList();
+    return same.isEmpty() ? "" : " (the contract has it as " + String.join(", ", same) + ": is the API version wrong?)";
+  }
+
+  private Optional<String> authProblem(ContractOperation op, ContractRequest r, FakeCredentials credentials) {
+    String header = r.authorization();
+    switch (op.auth()) {
+      case "bearer" -> {
+        if (header == null || !header.startsWith("Bearer ")) {
+          return Optional.of("no Bearer token in the Authorization header");
+        }
+        return credentials.isGood(header.substring(7).trim()) ? Optional.empty()
+            : Optional.of("the Bearer token is not one this portal issued");
+      }
+      case "developerKey" -> {
+        List<String> key = r.query().getOrDefault("hapikey", List.of());
+        return key.size() == 1 && credentials.isGood(key.get(0)) ? Optional.empty()
+            : Optional.of("no valid developer API key in the hapikey query parameter");
+      }
+      case "basic" -> {
+        if (header == null || !header.startsWith("Basic ")) {
+          return Optional.of("no Basic credentials in the Authorization header");
+        }
+        String decoded;
+        try {
+          decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+          return Optional.of("the Basic credentials are not base64");
+        }
+        int colon = decoded.indexOf(':');
+        String user = colon < 0 ? decoded : decoded.substring(0, colon);
+        String secret = colon < 0 ? "" : decoded.substring(colon + 1);
+        boolean accountInPath = r.path().contains("/Accounts/" + user + "/") || !r.path().contains("/Accounts/");
+        boolean userFits = user.matches("SK[0-9a-fA-F]{32}") || (user.matches("AC[0-9a-fA-F]{32}") && accountInPath);
+        if (!userFits) {
+          return Optional.of("the Basic user '" + user + "' is neither the path's Account SID nor an API key SID");
+        }
+        return credentials.isGood(secret) ? Optional.empty() : Optional.of("the auth token or API key secret is wrong");
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private Optional<String> parameters(String what, Map<String, List<String>> given, Map<String, ContractField> documented,
+      ContractOperation op) {
+    for (var e : given.entrySet()) {
+      ContractField f = documented.get(e.getKey());
+      if (f == null) {
+        return Optional.of("the " + what + " " + e.getKey() + " is not documented for " + op.id()
+            + " (documented: " + documented.keySet() + ")");
+      }
+      Optional<String> wrong = f.checkText(e.getKey(), e.getValue());
+      if (wrong.isPresent()) {
+        return wrong;
+      }
+    }
+    for (var e : documented.entrySet()) {
+      if (e.getValue().required() && !given.containsKey(e.getKey())) {
+        return Optional.of("the " + what + " " + e.getKey() + " is required");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> form(ContractRequest r, ContractOperation op) {
+    if (r.form() == null) {
+      return Optional.of("the body must be form-encoded (application/x-www-form-urlencoded)");
+    }
+    Optional<String> wrong = parameters("parameter", r.form(), op.form(), op);
+    if (wrong.isPresent()) {
+      return wrong;
+    }
+    for (List<String> group : op.oneOf()) {
+      long given = group.stream().filter(r.form()::containsKey).count();
+      if (given != 1) {
+        return Optional.of("exactly one of " + group + " is required (" + given + " given)");
+      }
+    }
+    for (List<String> group : op.anyOf()) {
+      if (group.stream().noneMatch(r.form()::containsKey)) {
+        return Optional.of("one of " + group + " is required");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> body(ContractRequest r, ContractOperation op) {
+    boolean empty = r.body() == null || r.body().isBlank();
+    if (op.body() == null) {
+      return empty ? Optional.empty() : Optional.of("this operation takes no body");
+    }
+    if (empty) {
+      return op.body().required() || "object".equals(op.body().type()) ? Optional.of("the JSON body is missing") : Optional.empty();
+    }
+    JsonNode json;
+    try {
+      json = JSON.readTree(r.body());
+    } catch (JsonProcessingException e) {
+      return Optional.of("the body is not JSON: " + e.getOriginalMessage());
+    }
+    return "object".equals(op.body().type()) && json.isObject()
+        ? ContractField.checkObject("", json, op.body().fields())
+        : op.body().checkJson("body", json);
+  }
+
+  /** Twilio's own code for a missing parameter, when the problem is one. */
+  private static Integer codeFor(ContractOperation op, String problem) {
+    for (var e : op.missingCodes().entrySet()) {
+      boolean groupStartingWith = problem.startsWith("one of [" + e.getKey() + ",")
+          || problem.startsWith("exactly one of [" + e.getKey() + ",") && problem.endsWith("(0 given)");
+      if (problem.equals("the parameter " + e.getKey() + " is required") || groupStartingWith) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return List.copyOf(out);
+  }
+}
