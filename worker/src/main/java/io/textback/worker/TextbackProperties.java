@@ -62,7 +62,6 @@ public record TextbackProperties(
    */
   public record HubSpot(
       @DefaultValue("https://api.hubapi.com") String baseUrl,
-      @DefaultValue("2026-03") String apiVersion,
       @DefaultValue("100") int requestsPer10Seconds,
       @DefaultValue("5") int searchesPerSecond,
       @DefaultValue("5") int maxAttempts,
@@ -75,7 +74,7 @@ public record TextbackProperties(
 
     @Override
     public String toString() {
-      return "HubSpot[baseUrl=" + baseUrl + ", apiVersion=" + apiVersion + "]";
+      return "HubSpot[baseUrl=" + baseUrl + "]";
     }
   }
 

@@ -24,7 +24,7 @@ public class ConfiguredHubSpotPortals implements HubSpotPortals {
   public ConfiguredHubSpotPortals(BusinessDirectory businesses, TextbackProperties properties) {
     this.businesses = businesses;
     TextbackProperties.HubSpot h = properties.hubspot();
-    this.settings = new HubSpotSettings(h.baseUrl(), h.apiVersion(), h.requestsPer10Seconds(), h.searchesPerSecond(),
+    this.settings = new HubSpotSettings(h.baseUrl(), h.requestsPer10Seconds(), h.searchesPerSecond(),
         h.maxAttempts(), h.initialBackoff(), Duration.ofSeconds(3), Duration.ofSeconds(10));
   }
 

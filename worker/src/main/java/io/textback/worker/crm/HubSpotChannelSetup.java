@@ -60,13 +60,13 @@ public class HubSpotChannelSetup {
     String channelAction;
     if (isSet(h.developerApiKey()) && isSet(h.appId())) {
       HubSpotDeveloperApi developer = HubSpotClientFactory.developer(portals.settings());
-      Optional<Channel> existing = developer.channels(h.apiVersion(), h.appId(), h.developerApiKey()).results().stream()
+      Optional<Channel> existing = developer.channels(h.appId(), h.developerApiKey()).results().stream()
           .filter(c -> h.channelName().equals(c.name())).findFirst();
       if (existing.isPresent()) {
         channelId = existing.get().id();
         channelAction = "found";
       } else {
-        channelId = developer.register(h.apiVersion(), h.appId(), h.developerApiKey(), new Channel(null, h.channelName(),
+        channelId = developer.register(h.appId(), h.developerApiKey(), new Channel(null, h.channelName(),
             properties.publicBaseUrl() + HubSpotWebhookController.CHANNEL_PATH,
             "SMS through textback's Twilio numbers: missed-call text-backs, web-form replies, and your answers.",
             Map.of("deliveryIdentifierTypes", List.of("HS_PHONE_NUMBER"), "threadingModel", "DELIVERY_IDENTIFIER",

@@ -78,7 +78,10 @@ class HubSpotAppProjectTest {
 
     JsonNode card = read("src/app/cards/journey-card-hsmeta.json").get("config");
     assertThat(card.get("location").asText()).isEqualTo("crm.record.tab");
-    assertThat(card.get("objectTypes").get(0).asText()).isEqualTo("CONTACT");
+    // HubSpot's app-card reference (developer platform 2025.2 and later) names the object "contacts":
+    // https://developers.hubspot.com/docs/apps/developer-platform/add-features/ui-extensibility/app-cards/reference
+    assertThat(card.get("objectTypes")).hasSize(1);
+    assertThat(card.get("objectTypes").get(0).asText()).isEqualTo("contacts");
     assertThat(Files.exists(APP.resolve("src" + card.get("entrypoint").asText()))).as("the card's entrypoint").isTrue();
   }
 

@@ -61,7 +61,7 @@ public class HubSpotClient {
   public Optional<String> findContactIdByPhone(String nationalNumber) {
     List<FilterGroup> groups = PHONE_PROPERTIES.stream()
         .map(p -> new FilterGroup(List.of(new Filter(p, "EQ", nationalNumber)))).toList();
-    var response = call(true, () -> crm.searchContacts(settings.apiVersion(),
+    var response = call(true, () -> crm.searchContacts(
         new SearchRequest(groups, List.of("phone", "firstname", "lastname"), 1)));
     return response.results().stream().findFirst().map(CrmObject::id);
   }
@@ -69,7 +69,7 @@ public class HubSpotClient {
   /** Creates the contact; when HubSpot says it exists already (409), its id. */
   public String createContact(Map<String, String> properties) {
     try {
-      return call(false, () -> crm.createContact(settings.apiVersion(), CrmObjectInput.of(properties))).id();
+      return call(false, () -> crm.createContact(CrmObjectInput.of(properties))).id();
     } catch (HubSpotApiException e) {
       if (e.existingId() != null) {
         return e.existingId();
@@ -79,50 +79,50 @@ public class HubSpotClient {
   }
 
   public void updateContact(String contactId, Map<String, String> properties) {
-    call(false, () -> crm.updateContact(settings.apiVersion(), contactId, CrmObjectInput.of(properties)));
+    call(false, () -> crm.updateContact(contactId, CrmObjectInput.of(properties)));
   }
 
   public String createCall(Map<String, String> properties, String contactId) {
-    return call(false, () -> crm.createCall(settings.apiVersion(),
+    return call(false, () -> crm.createCall(
         new CrmObjectInput(properties, List.of(Association.to(contactId, CALL_TO_CONTACT))))).id();
   }
 
   public String createDeal(Map<String, String> properties, String contactId) {
-    return call(false, () -> crm.createDeal(settings.apiVersion(),
+    return call(false, () -> crm.createDeal(
         new CrmObjectInput(properties, List.of(Association.to(contactId, DEAL_TO_CONTACT))))).id();
   }
 
   public String createTask(Map<String, String> properties, String contactId) {
-    return call(false, () -> crm.createTask(settings.apiVersion(),
+    return call(false, () -> crm.createTask(
         new CrmObjectInput(properties, List.of(Association.to(contactId, TASK_TO_CONTACT))))).id();
   }
 
   /** The fallback for portals without custom channels: the SMS on the contact's timeline. */
   public String createCommunication(Map<String, String> properties, String contactId) {
-    return call(false, () -> crm.createCommunication(settings.apiVersion(),
+    return call(false, () -> crm.createCommunication(
         new CrmObjectInput(properties, List.of(Association.to(contactId, COMMUNICATION_TO_CONTACT))))).id();
   }
 
   public PublishedMessage publish(String channelId, ChannelMessage message) {
-    return call(false, () -> conversations.publish(settings.apiVersion(), channelId, message));
+    return call(false, () -> conversations.publish(channelId, message));
   }
 
   /** The business numbers connected to the channel in this portal. */
   public java.util.List<HubSpotModel.ChannelAccount> channelAccounts(String channelId) {
-    return call(false, () -> conversations.channelAccounts(settings.apiVersion(), channelId)).results();
+    return call(false, () -> conversations.channelAccounts(channelId)).results();
   }
 
   public HubSpotModel.ChannelAccount connectAccount(String channelId, HubSpotModel.ChannelAccount account) {
-    return call(false, () -> conversations.connectAccount(settings.apiVersion(), channelId, account));
+    return call(false, () -> conversations.connectAccount(channelId, account));
   }
 
   public java.util.List<HubSpotModel.Inbox> inboxes() {
-    return call(false, () -> conversations.inboxes(settings.apiVersion())).results();
+    return call(false, () -> conversations.inboxes()).results();
   }
 
   public void setMessageStatus(String channelId, String messageId, String status, String error) {
     call(false, () -> {
-      conversations.setStatus(settings.apiVersion(), channelId, messageId, new MessageStatus(status, error));
+      conversations.setStatus(channelId, messageId, new MessageStatus(status, error));
       return null;
     });
   }

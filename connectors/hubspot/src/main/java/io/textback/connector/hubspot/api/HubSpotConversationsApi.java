@@ -7,24 +7,30 @@ import io.textback.connector.hubspot.api.HubSpotModel.ChannelMessage;
 import io.textback.connector.hubspot.api.HubSpotModel.MessageStatus;
 import io.textback.connector.hubspot.api.HubSpotModel.PublishedMessage;
 
-/** The conversations custom channel that carries the SMS thread in the HubSpot inbox. */
+/**
+ * The conversations custom channel that carries the SMS thread in the HubSpot inbox, and the inbox
+ * list. Each API family has its own published versions: custom channels 2026-03 (and 2026-09), the
+ * inbox API only v3, 2026-09 and 2026-09-beta (shared/reference/specs/hubspot).
+ */
 @Headers("Content-Type: application/json")
 public interface HubSpotConversationsApi {
-  @RequestLine("POST /conversations/custom-channels/{version}/{channelId}/messages")
-  PublishedMessage publish(@Param("version") String version, @Param("channelId") String channelId, ChannelMessage message);
+  String CUSTOM_CHANNELS_VERSION = "2026-03";
+  String INBOX_VERSION = "2026-09";
 
-  @RequestLine("GET /conversations/custom-channels/{version}/{channelId}/channel-accounts")
-  HubSpotModel.Results<HubSpotModel.ChannelAccount> channelAccounts(@Param("version") String version,
-      @Param("channelId") String channelId);
+  @RequestLine("POST /conversations/custom-channels/" + CUSTOM_CHANNELS_VERSION + "/{channelId}/messages")
+  PublishedMessage publish(@Param("channelId") String channelId, ChannelMessage message);
 
-  @RequestLine("POST /conversations/custom-channels/{version}/{channelId}/channel-accounts")
-  HubSpotModel.ChannelAccount connectAccount(@Param("version") String version, @Param("channelId") String channelId,
+  @RequestLine("GET /conversations/custom-channels/" + CUSTOM_CHANNELS_VERSION + "/{channelId}/channel-accounts")
+  HubSpotModel.Results<HubSpotModel.ChannelAccount> channelAccounts(@Param("channelId") String channelId);
+
+  @RequestLine("POST /conversations/custom-channels/" + CUSTOM_CHANNELS_VERSION + "/{channelId}/channel-accounts")
+  HubSpotModel.ChannelAccount connectAccount(@Param("channelId") String channelId,
       HubSpotModel.ChannelAccount account);
 
-  @RequestLine("GET /conversations/conversations/{version}/inboxes")
-  HubSpotModel.Results<HubSpotModel.Inbox> inboxes(@Param("version") String version);
+  @RequestLine("GET /conversations/conversations/" + INBOX_VERSION + "/inboxes")
+  HubSpotModel.Results<HubSpotModel.Inbox> inboxes();
 
-  @RequestLine("PATCH /conversations/custom-channels/{version}/{channelId}/messages/{messageId}")
-  void setStatus(@Param("version") String version, @Param("channelId") String channelId,
+  @RequestLine("PATCH /conversations/custom-channels/" + CUSTOM_CHANNELS_VERSION + "/{channelId}/messages/{messageId}")
+  void setStatus(@Param("channelId") String channelId,
       @Param("messageId") String messageId, MessageStatus status);
 }

@@ -8,27 +8,33 @@ import io.textback.connector.hubspot.api.HubSpotModel.CrmObjectInput;
 import io.textback.connector.hubspot.api.HubSpotModel.SearchRequest;
 import io.textback.connector.hubspot.api.HubSpotModel.SearchResponse;
 
-/** HubSpot CRM objects on the date-versioned paths ({version} = e.g. 2026-03). Deals are object 0-3. */
+/**
+ * HubSpot CRM objects, on the date-versioned paths HubSpot publishes for them (2026-03: the CRM
+ * object specs, shared/reference/specs/hubspot). Deals are object 0-3, as the deals spec writes them.
+ */
 @Headers("Content-Type: application/json")
 public interface HubSpotCrmApi {
-  @RequestLine("POST /crm/objects/{version}/contacts/search")
-  SearchResponse searchContacts(@Param("version") String version, SearchRequest request);
+  /** The CRM objects API's version; a move to another date is a change to these paths and bodies. */
+  String VERSION = "2026-03";
 
-  @RequestLine("POST /crm/objects/{version}/contacts")
-  CrmObject createContact(@Param("version") String version, CrmObjectInput input);
+  @RequestLine("POST /crm/objects/" + VERSION + "/contacts/search")
+  SearchResponse searchContacts(SearchRequest request);
 
-  @RequestLine("PATCH /crm/objects/{version}/contacts/{id}")
-  CrmObject updateContact(@Param("version") String version, @Param("id") String id, CrmObjectInput input);
+  @RequestLine("POST /crm/objects/" + VERSION + "/contacts")
+  CrmObject createContact(CrmObjectInput input);
 
-  @RequestLine("POST /crm/objects/{version}/calls")
-  CrmObject createCall(@Param("version") String version, CrmObjectInput input);
+  @RequestLine("PATCH /crm/objects/" + VERSION + "/contacts/{id}")
+  CrmObject updateContact(@Param("id") String id, CrmObjectInput input);
 
-  @RequestLine("POST /crm/objects/{version}/0-3")
-  CrmObject createDeal(@Param("version") String version, CrmObjectInput input);
+  @RequestLine("POST /crm/objects/" + VERSION + "/calls")
+  CrmObject createCall(CrmObjectInput input);
 
-  @RequestLine("POST /crm/objects/{version}/tasks")
-  CrmObject createTask(@Param("version") String version, CrmObjectInput input);
+  @RequestLine("POST /crm/objects/" + VERSION + "/0-3")
+  CrmObject createDeal(CrmObjectInput input);
 
-  @RequestLine("POST /crm/objects/{version}/communications")
-  CrmObject createCommunication(@Param("version") String version, CrmObjectInput input);
+  @RequestLine("POST /crm/objects/" + VERSION + "/tasks")
+  CrmObject createTask(CrmObjectInput input);
+
+  @RequestLine("POST /crm/objects/" + VERSION + "/communications")
+  CrmObject createCommunication(CrmObjectInput input);
 }

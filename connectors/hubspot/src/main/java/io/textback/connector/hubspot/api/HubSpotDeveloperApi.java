@@ -12,10 +12,10 @@ import io.textback.connector.hubspot.api.HubSpotModel.Results;
  */
 @Headers("Content-Type: application/json")
 public interface HubSpotDeveloperApi {
-  @RequestLine("GET /conversations/custom-channels/{version}?appId={appId}&hapikey={key}")
-  Results<Channel> channels(@Param("version") String version, @Param("appId") String appId, @Param("key") String key);
+  @RequestLine("GET /conversations/custom-channels/" + HubSpotConversationsApi.CUSTOM_CHANNELS_VERSION + "?appId={appId}&hapikey={key}")
+  Results<Channel> channels(@Param("appId") String appId, @Param("key") String key);
 
-  @RequestLine("POST /conversations/custom-channels/{version}?appId={appId}&hapikey={key}")
-  Channel register(@Param("version") String version, @Param("appId") String appId, @Param("key") String key,
+  @RequestLine("POST /conversations/custom-channels/" + HubSpotConversationsApi.CUSTOM_CHANNELS_VERSION + "?appId={appId}&hapikey={key}")
+  Channel register(@Param("appId") String appId, @Param("key") String key,
       Channel channel);
 }

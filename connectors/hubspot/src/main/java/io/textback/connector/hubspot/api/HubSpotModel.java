@@ -44,7 +44,11 @@ public final class HubSpotModel {
     }
   }
 
-  /** A message published into a custom channel (an SMS shown in the HubSpot inbox thread). */
+  /**
+   * A message published into a custom channel (an SMS shown in the HubSpot inbox thread). HubSpot
+   * types {@code associateWithContactId} as an int64 (custom channels 2026-03 spec), so it is sent as
+   * a number, and left out when the contact is not known yet.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record ChannelMessage(
       String channelAccountId,
@@ -56,8 +60,16 @@ public final class HubSpotModel {
       List<Object> attachments,
       String integrationThreadId,
       String integrationIdempotencyId,
-      String associateWithContactId) {}
+      Long associateWithContactId) {
 
+    /** HubSpot's record ids are numbers written as strings; anything else cannot be associated. */
+    public static Long contactId(String id) {
+      return id != null && id.matches("\\d{1,18}") ? Long.valueOf(id) : null;
+    }
+  }
+
+  /** A sender or recipient; HubSpot types {@code name} as a string, so an unknown name is left out. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Party(DeliveryIdentifier deliveryIdentifier, String name) {
     public static Party phone(String e164, String name) {
       return new Party(new DeliveryIdentifier("HS_PHONE_NUMBER", e164), name);

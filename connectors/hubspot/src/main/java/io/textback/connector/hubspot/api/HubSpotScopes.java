@@ -12,23 +12,26 @@ import java.util.TreeSet;
 public final class HubSpotScopes {
   private HubSpotScopes() {}
 
+  private static final String CRM = HubSpotCrmApi.VERSION;
+  private static final String CHANNELS = HubSpotConversationsApi.CUSTOM_CHANNELS_VERSION;
+
   /** "METHOD path" as in the Feign interfaces → the scope it needs. Calls, tasks and communications ride on contacts. */
   public static final Map<String, String> BY_CALL = Map.ofEntries(
-      Map.entry("POST /crm/objects/{version}/contacts/search", "crm.objects.contacts.read"),
-      Map.entry("POST /crm/objects/{version}/contacts", "crm.objects.contacts.write"),
-      Map.entry("PATCH /crm/objects/{version}/contacts/{id}", "crm.objects.contacts.write"),
-      Map.entry("POST /crm/objects/{version}/calls", "crm.objects.contacts.write"),
-      Map.entry("POST /crm/objects/{version}/tasks", "crm.objects.contacts.write"),
-      Map.entry("POST /crm/objects/{version}/communications", "crm.objects.contacts.write"),
-      Map.entry("POST /crm/objects/{version}/0-3", "crm.objects.deals.write"),
-      Map.entry("POST /conversations/custom-channels/{version}/{channelId}/messages", "conversations.custom_channels.write"),
-      Map.entry("PATCH /conversations/custom-channels/{version}/{channelId}/messages/{messageId}",
+      Map.entry("POST /crm/objects/" + CRM + "/contacts/search", "crm.objects.contacts.read"),
+      Map.entry("POST /crm/objects/" + CRM + "/contacts", "crm.objects.contacts.write"),
+      Map.entry("PATCH /crm/objects/" + CRM + "/contacts/{id}", "crm.objects.contacts.write"),
+      Map.entry("POST /crm/objects/" + CRM + "/calls", "crm.objects.contacts.write"),
+      Map.entry("POST /crm/objects/" + CRM + "/tasks", "crm.objects.contacts.write"),
+      Map.entry("POST /crm/objects/" + CRM + "/communications", "crm.objects.contacts.write"),
+      Map.entry("POST /crm/objects/" + CRM + "/0-3", "crm.objects.deals.write"),
+      Map.entry("POST /conversations/custom-channels/" + CHANNELS + "/{channelId}/messages", "conversations.custom_channels.write"),
+      Map.entry("PATCH /conversations/custom-channels/" + CHANNELS + "/{channelId}/messages/{messageId}",
           "conversations.custom_channels.write"),
-      Map.entry("GET /conversations/custom-channels/{version}/{channelId}/channel-accounts",
+      Map.entry("GET /conversations/custom-channels/" + CHANNELS + "/{channelId}/channel-accounts",
           "conversations.custom_channels.read"),
-      Map.entry("POST /conversations/custom-channels/{version}/{channelId}/channel-accounts",
+      Map.entry("POST /conversations/custom-channels/" + CHANNELS + "/{channelId}/channel-accounts",
           "conversations.custom_channels.write"),
-      Map.entry("GET /conversations/conversations/{version}/inboxes", "conversations.read"));
+      Map.entry("GET /conversations/conversations/" + HubSpotConversationsApi.INBOX_VERSION + "/inboxes", "conversations.read"));
 
   /** Every scope textback uses. */
   public static Set<String> required() {

@@ -5,14 +5,12 @@ import java.time.Duration;
 /**
  * How to reach HubSpot and how hard to push it.
  *
- * @param apiVersion the date in every path (2026-03): one setting, so a version move is one change
  * @param requestsPer10Seconds the portal's burst limit for private and static apps (100 on Free and
  *     Starter, 190 on Professional and Enterprise); shared by every app in the portal
  * @param searchesPerSecond the CRM search limit (5 per second per portal)
  */
 public record HubSpotSettings(
     String baseUrl,
-    String apiVersion,
     int requestsPer10Seconds,
     int searchesPerSecond,
     int maxAttempts,
@@ -21,7 +19,7 @@ public record HubSpotSettings(
     Duration readTimeout) {
 
   public static HubSpotSettings defaults(String baseUrl) {
-    return new HubSpotSettings(baseUrl, "2026-03", 100, 5, 5, Duration.ofMillis(500), Duration.ofSeconds(3),
+    return new HubSpotSettings(baseUrl, 100, 5, 5, Duration.ofMillis(500), Duration.ofSeconds(3),
         Duration.ofSeconds(10));
   }
 }

@@ -54,7 +54,7 @@ public class HubSpotThreadMessageConnector implements OutboundConnectorFunction 
     if (portal.hasInbox()) {
       var published = portal.client().publish(portal.channelId(), new ChannelMessage(portal.channelAccountId(),
           r.direction(), List.of(incoming ? lead : business), List.of(incoming ? business : lead), r.text(), at,
-          List.of(), null, r.messageSid(), r.contactId()));
+          List.of(), null, r.messageSid(), ChannelMessage.contactId(r.contactId())));
       return Map.of("threadId", String.valueOf(published.conversationsThreadId()), "messageId",
           String.valueOf(published.id()), "skipped", false);
     }

@@ -29,7 +29,7 @@ class HubSpotClientTest {
 
   @BeforeEach
   void setUp() {
-    var settings = new HubSpotSettings(hubspot.baseUrl(), V, 100, 5, 3, Duration.ofMillis(50),
+    var settings = new HubSpotSettings(hubspot.baseUrl(), 100, 5, 3, Duration.ofMillis(50),
         Duration.ofSeconds(2), Duration.ofSeconds(2));
     client = HubSpotClientFactory.forPortal("62515", "pat-na1-test-token", settings);
   }
@@ -107,14 +107,14 @@ class HubSpotClientTest {
   }
 
   @Test
-  void publishesAnSmsIntoTheInboxThreadAndSetsTheStatusOfAnAgentsMessage() {
+  void publishesAnSmsIntoTheInboxThreadAndSetsTheStatusOfAnAgentsMessage() throws Exception {
     hubspot.stubFor(post("/conversations/custom-channels/" + V + "/1001/messages")
         .willReturn(okJson("{\"id\":\"msg-9\",\"conversationsThreadId\":\"thread-42\"}")));
     hubspot.stubFor(patch(urlEqualTo("/conversations/custom-channels/" + V + "/1001/messages/msg-8")).willReturn(ok()));
 
     var published = client.publish("1001", new ChannelMessage("acct-1", "INCOMING",
         List.of(Party.phone("+15551234567", null)), List.of(Party.phone("+15550100000", "Demo Plumbing")),
-        "My sink is leaking", "2026-11-29T06:00:00Z", List.of(), null, "SM123", "601"));
+        "My sink is leaking", "2026-11-29T06:00:00Z", List.of(), null, "SM123", 601L));
     client.setMessageStatus("1001", "msg-8", "SENT", null);
 
     assertThat(published.conversationsThreadId()).isEqualTo("thread-42");
@@ -123,6 +123,13 @@ class HubSpotClientTest {
         .withRequestBody(matchingJsonPath("$.senders[0].deliveryIdentifier.type", equalTo("HS_PHONE_NUMBER")))
         .withRequestBody(matchingJsonPath("$.senders[0].deliveryIdentifier.value", equalTo("+15551234567")))
         .withRequestBody(matchingJsonPath("$.messageDirection", equalTo("INCOMING"))));
+    // The custom-channels spec types associateWithContactId as int64 and a party's name as a string.
+    var sent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(hubspot.findAll(
+        postRequestedFor(urlEqualTo("/conversations/custom-channels/" + V + "/1001/messages"))).get(0).getBodyAsString());
+    assertThat(sent.get("associateWithContactId").isIntegralNumber()).isTrue();
+    assertThat(sent.get("associateWithContactId").asLong()).isEqualTo(601L);
+    assertThat(sent.at("/senders/0").has("name")).as("an unknown name is left out, not null").isFalse();
+    assertThat(sent.at("/recipients/0/name").asText()).isEqualTo("Demo Plumbing");
     hubspot.verify(patchRequestedFor(urlEqualTo("/conversations/custom-channels/" + V + "/1001/messages/msg-8"))
         .withRequestBody(equalToJson("{\"statusType\":\"SENT\"}")));
   }
@@ -191,7 +198,7 @@ class HubSpotClientTest {
   void requestsAreSpreadOverTheSecondsSoNoTenSecondWindowGoesOverThePortalLimit() {
     // a portal of 22 per 10 s gets 2 a second: a refill of all 22 at once would let 44 through
     // across a refill, which HubSpot answers with 429s
-    var settings = new HubSpotSettings(hubspot.baseUrl(), V, 22, 5, 3, Duration.ofMillis(50),
+    var settings = new HubSpotSettings(hubspot.baseUrl(), 22, 5, 3, Duration.ofMillis(50),
         Duration.ofSeconds(2), Duration.ofSeconds(2));
     HubSpotClient paced = HubSpotClientFactory.forPortal("62516", "pat-na1-test-token", settings);
     hubspot.stubFor(patch(urlPathMatching("/crm/objects/" + V + "/contacts/.*")).willReturn(okJson(object("1"))));
