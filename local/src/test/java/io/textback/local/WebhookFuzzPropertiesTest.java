@@ -65,9 +65,8 @@ class WebhookFuzzPropertiesTest {
     call.put("Direction", "inbound");
     call.put("From", "+15557770101");
     call.put("To", BUSINESS_NUMBER);
-    call.put("Called", BUSINESS_NUMBER);
-    call.put("Caller", "+15557770101");
     call.put("ApiVersion", "2010-04-01");
+    call.put("CallToken", "0123456789abcdef0123456789abcdef0123456789abcdef");
     Map<String, String> dial = new LinkedHashMap<>(call);
     dial.put("CallStatus", "in-progress");
     dial.put("DialCallStatus", "no-answer");
@@ -87,17 +86,31 @@ class WebhookFuzzPropertiesTest {
     sms.put("To", BUSINESS_NUMBER);
     sms.put("Body", "Hi, can someone come today?");
     sms.put("NumMedia", "0");
-    sms.put("SmsStatus", "received");
+    sms.put("SmsSid", "SM0123456789abcdef0123456789abcdef");
+    sms.put("SmsMessageSid", "SM0123456789abcdef0123456789abcdef");
+    sms.put("NumSegments", "1");
     Map<String, String> delivery = new LinkedHashMap<>();
     delivery.put("AccountSid", "AC00000000000000000000000000000001");
     delivery.put("MessageSid", "SMfedcba9876543210fedcba9876543210");
     delivery.put("MessageStatus", "undelivered");
     delivery.put("ErrorCode", "30006");
-    delivery.put("To", "+15557770101");
+    delivery.put("SmsSid", "SMfedcba9876543210fedcba9876543210");
+    delivery.put("SmsStatus", "undelivered");
     delivery.put("From", BUSINESS_NUMBER);
+    // Twilio's recordingStatusCallback: no To, no From (matched to the call by CallSid).
+    Map<String, String> recordingStatus = new LinkedHashMap<>();
+    recordingStatus.put("AccountSid", "AC00000000000000000000000000000001");
+    recordingStatus.put("CallSid", call.get("CallSid"));
+    recordingStatus.put("RecordingSid", "RE0123456789abcdef0123456789abcdef");
+    recordingStatus.put("RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC1/Recordings/RE0123456789abcdef0123456789abcdef");
+    recordingStatus.put("RecordingStatus", "completed");
+    recordingStatus.put("RecordingDuration", "20");
+    recordingStatus.put("RecordingChannels", "1");
+    recordingStatus.put("RecordingSource", "RecordVerb");
     return List.of(new TwilioHook("/webhooks/twilio/voice", call), new TwilioHook("/webhooks/twilio/voice/dial-status", dial),
         new TwilioHook("/webhooks/twilio/voice/recording", recording), new TwilioHook("/webhooks/twilio/voice/status", status),
-        new TwilioHook("/webhooks/twilio/sms", sms), new TwilioHook("/webhooks/twilio/sms/status", delivery));
+        new TwilioHook("/webhooks/twilio/sms", sms), new TwilioHook("/webhooks/twilio/sms/status", delivery),
+        new TwilioHook("/webhooks/twilio/voice/recording", recordingStatus));
   }
 
   @Provide

@@ -1,6 +1,7 @@
 package io.textback.testkit;
 
 import io.textback.connector.twilio.signature.TwilioSignature;
+import io.textback.testkit.contract.VendorContract;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,31 +45,54 @@ public final class TwilioPhone {
   /** The lead texts the business: Twilio's inbound SMS webhook. */
   public WebhookResponse text(String from, String to, String body) {
     Map<String, String> p = new LinkedHashMap<>();
+    String sid = "SM" + HexFormat.of().formatHex(randomBytes(16));
+    p.put("MessageSid", sid);
+    p.put("SmsSid", sid);
+    p.put("SmsMessageSid", sid);
     p.put("AccountSid", TwilioFake.ACCOUNT_SID);
-    p.put("ApiVersion", "2010-04-01");
-    p.put("MessageSid", "SM" + HexFormat.of().formatHex(randomBytes(16)));
-    p.put("SmsSid", p.get("MessageSid"));
     p.put("From", from);
     p.put("To", to);
     p.put("Body", body);
     p.put("NumMedia", "0");
     p.put("NumSegments", "1");
-    return post("/webhooks/twilio/sms", p);
+    return post("/webhooks/twilio/sms", documented("sms.incoming", p));
   }
 
-  /** Twilio reports a message's delivery status (errorCode may be null). */
-  public WebhookResponse deliveryStatus(String messageSid, String status, String to, Integer errorCode) {
+  /**
+   * Twilio reports a sent message's delivery status (errorCode may be null). Twilio documents the
+   * callback as a subset of the message's properties and its example carries no To: neither does this.
+   */
+  public WebhookResponse deliveryStatus(FakeMessage message, String status, Integer errorCode) {
     Map<String, String> p = new LinkedHashMap<>();
-    p.put("AccountSid", TwilioFake.ACCOUNT_SID);
-    p.put("MessageSid", messageSid);
-    p.put("SmsSid", messageSid);
+    p.put("MessageSid", message.sid());
     p.put("MessageStatus", status);
+    p.put("SmsSid", message.sid());
     p.put("SmsStatus", status);
-    p.put("To", to);
+    p.put("AccountSid", TwilioFake.ACCOUNT_SID);
+    p.put("From", message.from());
     if (errorCode != null) {
       p.put("ErrorCode", errorCode.toString());
     }
-    return post("/webhooks/twilio/sms/status", p);
+    return post("/webhooks/twilio/sms/status", documented("sms.status", p));
+  }
+
+  /**
+   * The parameters, checked against what Twilio documents for this callback (contracts/twilio.json):
+   * every one it always sends is there, and none it does not document.
+   */
+  static Map<String, String> documented(String callbackId, Map<String, String> params) {
+    VendorContract.Callback callback = VendorContract.twilio().callback(callbackId);
+    for (String always : callback.always()) {
+      if (!params.containsKey(always)) {
+        throw new IllegalStateException("Twilio always sends " + always + " with " + callbackId);
+      }
+    }
+    for (String name : params.keySet()) {
+      if (!callback.documents(name)) {
+        throw new IllegalStateException("Twilio does not document " + name + " for " + callbackId);
+      }
+    }
+    return params;
   }
 
   /** Sends one webhook: form-encoded, signed. */
@@ -117,6 +141,8 @@ public final class TwilioPhone {
     private final String from;
     private final String to;
 
+    private final String callToken = HexFormat.of().formatHex(randomBytes(24));
+
     Call(String callSid, String from, String to) {
       this.callSid = callSid;
       this.from = from;
@@ -131,23 +157,23 @@ public final class TwilioPhone {
       return from;
     }
 
+    /** Twilio's standard parameters of a voice request (TwiML voice docs: sent with every one). */
     private Map<String, String> base(String callStatus) {
       Map<String, String> p = new LinkedHashMap<>();
-      p.put("AccountSid", TwilioFake.ACCOUNT_SID);
-      p.put("ApiVersion", "2010-04-01");
       p.put("CallSid", callSid);
-      p.put("CallStatus", callStatus);
-      p.put("Direction", "inbound");
+      p.put("AccountSid", TwilioFake.ACCOUNT_SID);
       p.put("From", from);
       p.put("To", to);
-      p.put("Called", to);
-      p.put("Caller", from);
+      p.put("CallStatus", callStatus);
+      p.put("ApiVersion", "2010-04-01");
+      p.put("Direction", "inbound");
+      p.put("CallToken", callToken);
       return p;
     }
 
     /** The call arrives at the Twilio number (the number's voice URL). */
     public WebhookResponse rings() {
-      return post("/webhooks/twilio/voice", base("ringing"));
+      return post("/webhooks/twilio/voice", documented("voice.incoming", base("ringing")));
     }
 
     /** The Dial to the business's phone ended with {@code dialCallStatus}. */
@@ -157,7 +183,7 @@ public final class TwilioPhone {
       p.put("DialCallSid", "CA" + HexFormat.of().formatHex(randomBytes(16)));
       p.put("DialCallDuration", "completed".equals(dialCallStatus) ? "42" : "0");
       p.put("DialBridged", Boolean.toString("completed".equals(dialCallStatus)));
-      return post("/webhooks/twilio/voice/dial-status", p);
+      return post("/webhooks/twilio/voice/dial-status", documented("voice.dial-action", p));
     }
 
     /** Rings out with no answer: the business missed it. */
@@ -168,37 +194,59 @@ public final class TwilioPhone {
 
     /** The caller hangs up while the greeting plays: only the call's status callback tells us. */
     public WebhookResponse hangsUpAtGreeting() {
-      return post("/webhooks/twilio/voice/status", withDuration(base("completed"), "25"));
+      return ends(25);
     }
 
-    /** The caller leaves a voicemail of {@code seconds} and hangs up. */
+    /** The call's status callback: the call ended after {@code seconds}. */
+    public WebhookResponse ends(int seconds) {
+      Map<String, String> p = base("completed");
+      p.put("CallDuration", Integer.toString(seconds));
+      return post("/webhooks/twilio/voice/status", documented("voice.call-status", p));
+    }
+
+    /**
+     * The caller leaves a voicemail of {@code seconds} and hangs up: the Record action, the call's
+     * end, then the recording status callback (which carries no To or From).
+     */
     public WebhookResponse leavesVoicemail(int seconds) {
-      String recordingSid = "RE" + HexFormat.of().formatHex(randomBytes(16));
-      String url = "https://api.twilio.com/2010-04-01/Accounts/" + TwilioFake.ACCOUNT_SID + "/Recordings/" + recordingSid;
-      Map<String, String> action = base("in-progress");
-      action.put("RecordingUrl", url);
-      action.put("RecordingDuration", Integer.toString(seconds));
-      action.put("Digits", "hangup");
-      WebhookResponse response = post("/webhooks/twilio/voice/recording", action);
-      post("/webhooks/twilio/voice/status", withDuration(base("completed"), Integer.toString(seconds + 25)));
-      Map<String, String> status = new LinkedHashMap<>();
-      status.put("AccountSid", TwilioFake.ACCOUNT_SID);
-      status.put("CallSid", callSid);
-      status.put("To", to);
-      status.put("From", from);
-      status.put("RecordingSid", recordingSid);
-      status.put("RecordingUrl", url);
-      status.put("RecordingStatus", "completed");
-      status.put("RecordingDuration", Integer.toString(seconds));
-      status.put("RecordingChannels", "1");
-      status.put("RecordingSource", "RecordVerb");
-      post("/webhooks/twilio/voice/recording", status);
+      String recordingSid = newRecordingSid();
+      WebhookResponse response = recordingEnds(recordingSid, seconds, true);
+      ends(seconds + 25);
+      recordingStatus(recordingSid, "completed", seconds);
       return response;
     }
 
-    private Map<String, String> withDuration(Map<String, String> p, String seconds) {
-      p.put("CallDuration", seconds);
-      return p;
+    public String newRecordingSid() {
+      return "RE" + HexFormat.of().formatHex(randomBytes(16));
+    }
+
+    /** The Record action: the recording ended ({@code hungUp}: Digits=hangup). */
+    public WebhookResponse recordingEnds(String recordingSid, int seconds, boolean hungUp) {
+      Map<String, String> p = base(hungUp ? "completed" : "in-progress");
+      p.put("RecordingUrl", recordingUrl(recordingSid));
+      p.put("RecordingDuration", Integer.toString(seconds));
+      if (hungUp) {
+        p.put("Digits", "hangup");
+      }
+      return post("/webhooks/twilio/voice/recording", documented("voice.record-action", p));
+    }
+
+    /** The Record verb's recordingStatusCallback: exactly the parameters Twilio documents for it. */
+    public WebhookResponse recordingStatus(String recordingSid, String status, int seconds) {
+      Map<String, String> p = new LinkedHashMap<>();
+      p.put("AccountSid", TwilioFake.ACCOUNT_SID);
+      p.put("CallSid", callSid);
+      p.put("RecordingSid", recordingSid);
+      p.put("RecordingUrl", recordingUrl(recordingSid));
+      p.put("RecordingStatus", status);
+      p.put("RecordingDuration", Integer.toString(seconds));
+      p.put("RecordingChannels", "1");
+      p.put("RecordingSource", "RecordVerb");
+      return post("/webhooks/twilio/voice/recording", documented("voice.recording-status", p));
+    }
+
+    private static String recordingUrl(String recordingSid) {
+      return "https://api.twilio.com/2010-04-01/Accounts/" + TwilioFake.ACCOUNT_SID + "/Recordings/" + recordingSid;
     }
   }
 }

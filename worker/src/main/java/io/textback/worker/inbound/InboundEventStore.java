@@ -7,6 +7,7 @@ import io.textback.worker.web.RequestRejectedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -55,6 +56,20 @@ public class InboundEventStore {
         .param("variables", m == null ? null : write(m.variables()))
         .update();
     return inserted == 1;
+  }
+
+  /** The payload of the first of these events that was stored, if any was. */
+  public Optional<Map<String, String>> firstPayload(List<String> eventKeys) {
+    return jdbc.sql("select payload::text from inbound_event where event_key in (:keys) order by id limit 1")
+        .param("keys", eventKeys).query(String.class).optional().map(this::readPayload);
+  }
+
+  private Map<String, String> readPayload(String text) {
+    try {
+      return json.readValue(text, new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a stored payload is not a JSON object of strings", e);
+    }
   }
 
   /** Whether a message with this name and id was ever accepted (published or waiting). */

@@ -47,23 +47,23 @@ public class SmsStatusController {
     }
     Integer errorCode = parseCode(params.get("ErrorCode"));
     events.storeIfNew(new InboundEvent("twilio", "sms-status:" + sid + ":" + status, "sms-status", params, Optional.empty()));
-    int updated = jdbc.sql("""
+    jdbc.sql("""
             update sms_outbox set delivery_status = :status, delivery_error_code = :code, delivery_updated_at = now()
             where message_sid = :sid and :rank > %s""".formatted(DeliveryStatus.SQL_RANK))
         .param("status", status).param("code", errorCode).param("sid", sid).param("rank", DeliveryStatus.rank(status))
         .update();
-    boolean known = updated == 1 || jdbc.sql("select exists(select 1 from sms_outbox where message_sid = :sid)")
-        .param("sid", sid).query(Boolean.class).single();
-    if (!known) {
+    // The recipient comes from our own outbox: Twilio documents a status callback as carrying "a
+    // subset" of the message's properties, and its example has no To.
+    Optional<String> recipient = jdbc.sql("select to_phone from sms_outbox where message_sid = :sid limit 1")
+        .param("sid", sid).query(String.class).optional();
+    if (recipient.isEmpty()) {
       LOG.warn("Status {} for unknown message {}; kept in inbound_event only", status, sid);
       return ResponseEntity.ok().build();
     }
     if (DeliveryStatus.isFailure(status) && errorCode != null && DeliveryStatus.NUMBER_CANNOT_TAKE_SMS.contains(errorCode)) {
-      String to = params.get("To");
-      if (to != null && !to.isBlank()) {
-        lines.markUndeliverable(to, "undeliverable_" + errorCode);
-        LOG.info("{} cannot take SMS (error {}): no more texts to it", PhoneNumbers.mask(to), errorCode);
-      }
+      String to = recipient.get();
+      lines.markUndeliverable(to, "undeliverable_" + errorCode);
+      LOG.info("{} cannot take SMS (error {}): no more texts to it", PhoneNumbers.mask(to), errorCode);
     }
     return ResponseEntity.ok().build();
   }

@@ -15,7 +15,10 @@ import io.textback.worker.webhook.TwilioWebhookVerifier;
 import io.textback.worker.web.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,11 +96,18 @@ public class VoiceWebhookController {
 
   /**
    * Both the Record action (recording ended; Digits=hangup when the caller hung up) and the
-   * recording status callback (RecordingStatus completed or absent) arrive here.
+   * recording status callback (RecordingStatus completed or absent) arrive here. The status callback
+   * carries no To or From (Twilio's recordingStatusCallback parameters), so it is matched to its
+   * call by CallSid.
    */
   @PostMapping("/recording")
   public String recording(HttpServletRequest request) {
-    VoiceCall call = read(request);
+    Map<String, String> params = verifier.verify(request);
+    Optional<VoiceCall> found = params.containsKey("To") ? Optional.of(read(params)) : knownCall(params);
+    if (found.isEmpty()) {
+      return TwiML.response().toXml();
+    }
+    VoiceCall call = found.get();
     String recordingStatus = call.param("RecordingStatus");
     int seconds = parseSeconds(call.param("RecordingDuration"));
     String recordingUrl = call.param("RecordingUrl");
@@ -169,12 +179,44 @@ public class VoiceWebhookController {
   }
 
   private VoiceCall read(HttpServletRequest request) {
-    Map<String, String> params = verifier.verify(request);
+    return read(verifier.verify(request));
+  }
+
+  private VoiceCall read(Map<String, String> params) {
     String to = VoiceCall.required(params, "To");
     Business business = phones.toE164(to, "US").flatMap(businesses::byTwilioNumber)
         .orElseThrow(() -> new RequestRejectedException(HttpStatus.NOT_FOUND,
             "no business has the number ending " + PhoneNumbers.mask(to) + "; add it to textback.businesses"));
     return VoiceCall.read(params, business, phones);
+  }
+
+  /**
+   * A callback without To and From, read as part of the call its CallSid names: the parties come
+   * from the call's first stored callback. Empty (logged) while PostgreSQL is down: Twilio does not
+   * retry a recording callback, and the voicemail wait still ends on its own timer.
+   */
+  private Optional<VoiceCall> knownCall(Map<String, String> params) {
+    String callSid = VoiceCall.required(params, "CallSid");
+    Optional<Map<String, String>> first;
+    try {
+      first = events.firstPayload(List.of("incoming:" + callSid, "call-missed:" + callSid, "dial-status:" + callSid));
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.is(e)) {
+        throw e;
+      }
+      LOG.error("Recording callback for call {}: not matched, PostgreSQL is unavailable ({})", callSid,
+          e.getClass().getSimpleName());
+      return Optional.empty();
+    }
+    Map<String, String> call = first.orElseThrow(() -> new RequestRejectedException(HttpStatus.NOT_FOUND,
+        "no call " + callSid + " is known here: a recording status callback is matched to its call by CallSid"));
+    Map<String, String> merged = new HashMap<>(params);
+    for (String party : List.of("To", "From")) {
+      if (call.get(party) != null) {
+        merged.putIfAbsent(party, call.get(party));
+      }
+    }
+    return Optional.of(read(merged));
   }
 
   private void store(InboundEvent event) {

@@ -211,15 +211,16 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
   void deliveryStatusesOnlyMoveForwardAndAnUndeliverableNumberIsNotTextedAgain() throws Exception {
     String caller = newCaller();
     textedCaller(caller, DEMO_NUMBER);
-    String sid = twilio().sentTo(caller).get(0).sid();
+    var sent = twilio().sentTo(caller).get(0);
+    String sid = sent.sid();
 
-    phone().deliveryStatus(sid, "sent", caller, null);
-    phone().deliveryStatus(sid, "delivered", caller, null);
-    phone().deliveryStatus(sid, "sent", caller, null); // late and out of order
+    phone().deliveryStatus(sent, "sent", null);
+    phone().deliveryStatus(sent, "delivered", null);
+    phone().deliveryStatus(sent, "sent", null); // late and out of order
     assertThat(jdbc.sql("select delivery_status from sms_outbox where message_sid = :s").param("s", sid)
         .query(String.class).single()).isEqualTo("delivered");
 
-    phone().deliveryStatus(sid, "undelivered", caller, 30006);
+    phone().deliveryStatus(sent, "undelivered", 30006); // no To: the outbox knows the recipient
     assertThat(jdbc.sql("select textable from phone_line where phone = :p").param("p", caller).query(Boolean.class).single()).isFalse();
     HttpResponse<String> refused = agentReply(leadKey(caller, DEMO_NUMBER), "{\"body\":\"are you there?\"}");
     assertThat(refused.statusCode()).isEqualTo(409);
@@ -235,7 +236,8 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
     assertThat(phone().text(caller, "+15559990000", "hello").status()).isEqualTo(200);          // unknown To
     assertThat(phone().text(caller, DEMO_NUMBER, "").status()).isEqualTo(200);                  // empty body
     assertThat(phone().text("not-a-number", DEMO_NUMBER, "hi").status()).isEqualTo(200);        // From not E.164
-    assertThat(phone().deliveryStatus("SMunknown0000", "delivered", caller, null).status()).isEqualTo(200);
+    assertThat(phone().deliveryStatus(
+        new io.textback.testkit.FakeMessage("SMunknown0000", caller, DEMO_NUMBER, "", java.time.Instant.now()), "delivered", null).status()).isEqualTo(200);
     assertThat(jdbc.sql("select count(*) from inbound_event where kind = 'sms-ignored' and payload->>'From' in (:a, :b)")
         .param("a", caller).param("b", "not-a-number").query(Long.class).single()).isEqualTo(3);
     assertThat(engine().isWaitingFor("agent-replied", leadKey(caller, DEMO_NUMBER))).isFalse();

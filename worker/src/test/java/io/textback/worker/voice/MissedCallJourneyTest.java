@@ -101,12 +101,7 @@ class MissedCallJourneyTest extends WorkerIntegrationTest {
   void hangUpAfterTheBeepWithoutAMessage_textedAtOnce() {
     String caller = newCaller();
     Call call = missedCall(caller);
-    var recordAction = new java.util.LinkedHashMap<String, String>(Map.of(
-        "AccountSid", io.textback.testkit.TwilioFake.ACCOUNT_SID, "CallSid", call.callSid(), "From", caller,
-        "To", DEMO_NUMBER, "RecordingDuration", "1", "Digits", "hangup",
-        "RecordingUrl", "https://api.twilio.com/2010-04-01/Accounts/AC0/Recordings/RE00000000000000000000000000000001"));
-
-    assertThat(phone().post("/webhooks/twilio/voice/recording", recordAction).body()).contains("<Hangup/>");
+    assertThat(call.recordingEnds(call.newRecordingSid(), 1, true).body()).contains("<Hangup/>");
 
     awaitOneSmsTo(caller);
   }
@@ -123,6 +118,68 @@ class MissedCallJourneyTest extends WorkerIntegrationTest {
     engine().increaseTime(Duration.ofMinutes(2));
     assertThat(twilio().sentTo(caller)).isEmpty();
     assertThat(engine().variable(journey, "recordingSeconds")).isEqualTo("20");
+  }
+
+  @Test
+  void recordingStatusCallbackAlone_withExactlyTwiliosParameters_endsTheJourneyAsAVoicemail() {
+    String caller = newCaller();
+    Call call = missedCall(caller);
+    awaitWaitingForCaller(call);
+
+    // No To, no From: Twilio's recordingStatusCallback does not carry them (matched by CallSid).
+    WebhookResponse response = call.recordingStatus(call.newRecordingSid(), "completed", 14);
+
+    assertThat(response.status()).isEqualTo(200);
+    long journey = journeyOf(call);
+    assertThat(awaitEnd(journey)).containsExactly("VoicemailLeftEnd");
+    assertThat(engine().variable(journey, "recordingSeconds")).isEqualTo("14");
+    engine().increaseTime(Duration.ofMinutes(2));
+    assertThat(twilio().sentTo(caller)).isEmpty();
+  }
+
+  @Test
+  void recordingStatusCallbackBeforeTheRecordAction_theVoicemailEndsTheJourneyOnce() {
+    String caller = newCaller();
+    Call call = missedCall(caller);
+    awaitWaitingForCaller(call);
+    String recording = call.newRecordingSid();
+
+    call.recordingStatus(recording, "completed", 20);
+    call.recordingEnds(recording, 20, true);
+    call.recordingStatus(recording, "completed", 20); // Twilio's at-least-once: a repeat
+
+    long journey = journeyOf(call);
+    assertThat(awaitEnd(journey)).containsExactly("VoicemailLeftEnd");
+    assertThat(jdbc.sql("select count(*) from inbound_event where message_name = 'voicemail-left' and message_id = :r")
+        .param("r", recording).query(Long.class).single()).isEqualTo(2); // the action and the callback, one message id
+    engine().increaseTime(Duration.ofMinutes(2));
+    assertThat(twilio().sentTo(caller)).isEmpty();
+  }
+
+  @Test
+  void anAbsentRecording_isAHangUp_textedOnce() {
+    String caller = newCaller();
+    Call call = missedCall(caller);
+    awaitWaitingForCaller(call);
+    String recording = call.newRecordingSid();
+
+    call.recordingEnds(recording, 0, true);
+    call.recordingStatus(recording, "absent", 0);
+
+    awaitOneSmsTo(caller);
+    awaitConversation(journeyOf(call));
+    engine().increaseTime(Duration.ofMinutes(2));
+    assertThat(twilio().sentTo(caller)).hasSize(1);
+  }
+
+  @Test
+  void aRecordingStatusCallbackForAnUnknownCall_is404WithTheReason() {
+    Call stranger = phone().call(newCaller(), DEMO_NUMBER);
+
+    WebhookResponse response = stranger.recordingStatus(stranger.newRecordingSid(), "completed", 9);
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.body()).contains(stranger.callSid()).contains("matched to its call by CallSid");
   }
 
   @Test
