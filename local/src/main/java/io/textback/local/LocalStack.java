@@ -32,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEMO_PORTAL = "62515";
   public static final String DEMO_CHANNEL = "1001";
   public static final String DEMO_CHANNEL_ACCOUNT = "acct-demo";
+  /** The demo portal's access token (the HubSpot fake takes no other). */
+  public static final String DEMO_HUBSPOT_TOKEN = "local-hubspot-token";
   /** Signs the HubSpot webhooks local mode accepts (the app's client secret in production). */
   public static final String LOCAL_HUBSPOT_SECRET = "local-hubspot-secret";
   /** Local mode's console login (textback.console.admins). */
@@ -53,6 +55,9 @@ public final class LocalStack implements AutoCloseable {
     engine = settings.enginePort() == 0 ? new ProcessTestEngine() : new ProcessTestEngine(settings.enginePort());
     twilio = TwilioFake.start(settings.twilioPort(), fakeLatency);
     hubspot = HubSpotFake.start(settings.hubspotPort(), fakeLatency);
+    // Only the demo account's secrets are good, as on the real services.
+    twilio.credentials().acceptOnly(settings.twilioAuthToken());
+    hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
     properties = new LinkedHashMap<>(workerProperties());
     properties.putAll(extraProperties);
     worker = startWorker();
@@ -106,7 +111,7 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[0].voicemail-window", settings.voicemailWindow());
     p.put("textback.hubspot.base-url", hubspot.baseUrl());
     p.put("textback.hubspot.client-secret", LOCAL_HUBSPOT_SECRET);
-    p.put("textback.businesses[0].hubspot.access-token", "local-hubspot-token");
+    p.put("textback.businesses[0].hubspot.access-token", DEMO_HUBSPOT_TOKEN);
     p.put("textback.businesses[0].hubspot.portal-id", DEMO_PORTAL);
     p.put("textback.businesses[0].hubspot.channel-id", DEMO_CHANNEL);
     p.put("textback.businesses[0].hubspot.channel-account-id", DEMO_CHANNEL_ACCOUNT);

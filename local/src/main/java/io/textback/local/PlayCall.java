@@ -98,7 +98,7 @@ final class PlayCall {
         return 2;
       }
     }
-    return expectText ? awaitText(fake, from, wait) : expectNoText(fake, from);
+    return expectText ? awaitText(fake, token, from, wait) : expectNoText(fake, token, from);
   }
 
   private static void step(String what, WebhookResponse response) {
@@ -108,18 +108,18 @@ final class PlayCall {
     }
   }
 
-  private static int awaitText(String fake, String caller, Duration wait) throws Exception {
+  private static int awaitText(String fake, String token, String caller, Duration wait) throws Exception {
     System.out.printf("Waiting up to %d s for the text-back at the Twilio fake...%n", wait.toSeconds());
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode messages = messagesTo(fake, caller);
+      JsonNode messages = messagesTo(fake, token, caller);
       if (!messages.isEmpty()) {
         for (JsonNode m : messages) {
           System.out.printf("Texted %s from %s (%s):%n  \"%s\"%n", m.path("to").asText(), m.path("from").asText(),
               m.path("sid").asText(), m.path("body").asText());
         }
         Thread.sleep(2000);
-        int count = messagesTo(fake, caller).size();
+        int count = messagesTo(fake, token, caller).size();
         System.out.println(count == 1 ? "Exactly one SMS, as it should be." : "UNEXPECTED: " + count + " SMS");
         return count == 1 ? 0 : 1;
       }
@@ -129,18 +129,22 @@ final class PlayCall {
     return 1;
   }
 
-  private static int expectNoText(String fake, String caller) throws Exception {
+  private static int expectNoText(String fake, String token, String caller) throws Exception {
     Thread.sleep(3000);
-    int count = messagesTo(fake, caller).size();
+    int count = messagesTo(fake, token, caller).size();
     System.out.println(count == 0 ? "No SMS, as it should be." : "UNEXPECTED: " + count + " SMS sent");
     return count == 0 ? 0 : 1;
   }
 
-  private static JsonNode messagesTo(String fake, String caller) throws Exception {
+  /** Asks the Twilio fake as one asks Twilio: the Messages list, with the account's Basic credentials. */
+  private static JsonNode messagesTo(String fake, String token, String caller) throws Exception {
     String url = fake + "/2010-04-01/Accounts/" + TwilioFake.ACCOUNT_SID + "/Messages.json?To="
         + java.net.URLEncoder.encode(caller, java.nio.charset.StandardCharsets.UTF_8);
+    String credentials = java.util.Base64.getEncoder().encodeToString(
+        (TwilioFake.ACCOUNT_SID + ":" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Basic " + credentials).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
     return new ObjectMapper().readTree(response.body()).path("messages");
   }
 }

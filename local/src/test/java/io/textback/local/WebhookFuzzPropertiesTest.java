@@ -22,7 +22,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import io.textback.testkit.contract.ContractViolations;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,6 +46,12 @@ class WebhookFuzzPropertiesTest {
     stack = running.stack();
     phone = running.phone();
     jdbc = running.jdbc();
+  }
+
+  /** jqwik runs outside JUnit Jupiter's extensions: the vendors' contracts are checked here. */
+  @AfterProperty
+  void noRequestOutsideTheVendorsContracts() {
+    ContractViolations.assertNone("during this property");
   }
 
   @AfterContainer

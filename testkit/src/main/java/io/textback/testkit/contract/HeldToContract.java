@@ -56,23 +56,39 @@ public final class HeldToContract implements RequestFilterV2, ServeEventListener
 
   @Override
   public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-    var verdict = contract.check(read(request), credentials);
+    ContractRequest read;
+    try {
+      read = read(request);
+    } catch (IllegalArgumentException e) {
+      return refuse(new ContractViolation(contract.vendor(), request.getMethod() + " " + request.getUrl(), null, 400, null,
+          "the request's URL or form encoding is malformed: " + e.getMessage()));
+    }
+    var verdict = contract.check(read, credentials);
     if (verdict.violation().isEmpty()) {
       return RequestFilterAction.continueWith(request);
     }
     ContractViolation v = verdict.violation().get();
-    ContractViolations.record(v);
-    LOG.warn("{}", v.describe());
     if (!v.refused()) {
+      ContractViolations.record(v);
+      LOG.warn("{}", v.describe());
       return RequestFilterAction.continueWith(request);
     }
+    return refuse(v);
+  }
+
+  private RequestFilterAction refuse(ContractViolation v) {
+    ContractViolations.record(v);
+    LOG.warn("{}", v.describe());
     return RequestFilterAction.stopWith(new ResponseDefinitionBuilder().withStatus(v.status())
         .withHeader("Content-Type", "application/json").withBody(contract.errorBody(v)).build());
   }
 
-  /** A fake that answers a good request with a 2xx other than the vendor's is itself wrong. */
+  /**
+   * A fake that answers a good request with a 2xx other than the vendor's is itself wrong. Checked
+   * before the answer goes out, so the record is there before the test reads the answer.
+   */
   @Override
-  public void afterComplete(ServeEvent event, Parameters parameters) {
+  public void beforeResponseSent(ServeEvent event, Parameters parameters) {
     if (event.getResponse() == null) {
       return;
     }

@@ -111,16 +111,21 @@ public final class VendorContract {
     if (unauthorized.isPresent()) {
       return refused(op, r, 401, null, unauthorized.get());
     }
-    Optional<String> wrong = parameters("query parameter", r.query(), op.query() == null ? Map.of() : op.query(), op);
+    // Undocumented parameters Twilio ignores are noted, and the rest of the request is still checked:
+    // a stray parameter must not hide a missing To.
+    List<String> ignored = new ArrayList<>();
+    Optional<String> wrong = parameters("query parameter", r.query(), op.query() == null ? Map.of() : op.query(), op, ignored);
     if (wrong.isEmpty() && op.form() != null) {
-      wrong = form(r, op);
+      wrong = form(r, op, ignored);
     }
     if (wrong.isEmpty() && op.form() == null) {
       wrong = body(r, op);
     }
     if (wrong.isPresent()) {
-      boolean ignored = ignoresUnknownParameters && wrong.get().contains(" is not documented for ");
-      return refused(op, r, ignored ? op.success() : 400, ignored ? null : codeFor(op, wrong.get()), wrong.get());
+      return refused(op, r, 400, codeFor(op, wrong.get()), wrong.get());
+    }
+    if (!ignored.isEmpty()) {
+      return refused(op, r, op.success(), null, String.join("; ", ignored));
     }
     return new Verdict(Optional.of(new ContractOperationRef(op.id(), op.success())), Optional.empty());
   }
@@ -219,12 +224,17 @@ public final class VendorContract {
   }
 
   private Optional<String> parameters(String what, Map<String, List<String>> given, Map<String, ContractField> documented,
-      ContractOperation op) {
+      ContractOperation op, List<String> ignored) {
     for (var e : given.entrySet()) {
       ContractField f = documented.get(e.getKey());
       if (f == null) {
-        return Optional.of("the " + what + " " + e.getKey() + " is not documented for " + op.id()
-            + " (documented: " + documented.keySet() + ")");
+        String problem = "the " + what + " " + e.getKey() + " is not documented for " + op.id()
+            + " (documented: " + documented.keySet() + ")";
+        if (!ignoresUnknownParameters) {
+          return Optional.of(problem);
+        }
+        ignored.add(problem);
+        continue;
       }
       Optional<String> wrong = f.checkText(e.getKey(), e.getValue());
       if (wrong.isPresent()) {
@@ -232,29 +242,34 @@ public final class VendorContract {
       }
     }
     for (var e : documented.entrySet()) {
-      if (e.getValue().required() && !given.containsKey(e.getKey())) {
+      if (e.getValue().required() && !present(given, e.getKey())) {
         return Optional.of("the " + what + " " + e.getKey() + " is required");
       }
     }
     return Optional.empty();
   }
 
-  private Optional<String> form(ContractRequest r, ContractOperation op) {
+  /** A parameter given only as blank is missing, as the vendors read it ("To=" has no To). */
+  private static boolean present(Map<String, List<String>> given, String name) {
+    return given.getOrDefault(name, List.of()).stream().anyMatch(v -> !v.isBlank());
+  }
+
+  private Optional<String> form(ContractRequest r, ContractOperation op, List<String> ignored) {
     if (r.form() == null) {
       return Optional.of("the body must be form-encoded (application/x-www-form-urlencoded)");
     }
-    Optional<String> wrong = parameters("parameter", r.form(), op.form(), op);
+    Optional<String> wrong = parameters("parameter", r.form(), op.form(), op, ignored);
     if (wrong.isPresent()) {
       return wrong;
     }
     for (List<String> group : op.oneOf()) {
-      long given = group.stream().filter(r.form()::containsKey).count();
+      long given = group.stream().filter(n -> present(r.form(), n)).count();
       if (given != 1) {
         return Optional.of("exactly one of " + group + " is required (" + given + " given)");
       }
     }
     for (List<String> group : op.anyOf()) {
-      if (group.stream().noneMatch(r.form()::containsKey)) {
+      if (group.stream().noneMatch(n -> present(r.form(), n))) {
         return Optional.of("one of " + group + " is required");
       }
     }

@@ -71,6 +71,18 @@ class TwilioContractTest {
   }
 
   @Test
+  void aStrayParameterDoesNotHideAMissingTo_andABlankToIsMissing() throws Exception {
+    var stray = RawRequests.send(twilio.baseUrl(), "POST", MESSAGES + "?Debug=1", FORM, "From=%2B15550100000&Body=hi", AUTH);
+    var blank = RawRequests.send(twilio.baseUrl(), "POST", MESSAGES, FORM, "To=&From=%2B15550100000&Body=hi", AUTH);
+
+    assertThat(stray.status()).isEqualTo(400);
+    assertThat(json.readTree(stray.body()).path("code").asInt()).isEqualTo(21604);
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(json.readTree(blank.body()).path("code").asInt()).isEqualTo(21604);
+    assertThat(ContractViolations.take()).hasSize(2).allSatisfy(v -> assertThat(v.problem()).isEqualTo("the parameter To is required"));
+  }
+
+  @Test
   void aWrongAuthTokenOrAnotherAccount_is401With20003() throws Exception {
     twilio.credentials().acceptOnly("test-auth-token");
     String body = "To=%2B15551234569&From=%2B15550100000&Body=hi";

@@ -34,6 +34,8 @@ public final class TestInfrastructure {
   public static synchronized HubSpotFake hubspot() {
     if (hubspot == null) {
       hubspot = HubSpotFake.start(0);
+      // The portals' tokens and the app's developer key in WorkerIntegrationTest: any other is a 401.
+      hubspot.credentials().acceptOnly("pat-na1-demo", "pat-na1-late", "test-developer-key");
     }
     return hubspot;
   }
@@ -41,6 +43,7 @@ public final class TestInfrastructure {
   public static synchronized TwilioFake twilio() {
     if (twilio == null) {
       twilio = TwilioFake.start(0);
+      twilio.credentials().acceptOnly(AUTH_TOKEN);
     }
     return twilio;
   }
