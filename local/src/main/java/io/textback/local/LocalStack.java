@@ -7,12 +7,13 @@ import io.textback.testkit.TwilioFake;
 import io.textback.worker.TextbackApplication;
 import io.textback.worker.deploy.ProcessDeployer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -51,27 +52,60 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack(LocalSettings settings, Duration fakeLatency, Map<String, Object> extraProperties) {
     this.settings = settings;
-    database = EmbeddedDatabase.start(settings.postgresPort());
-    engine = settings.enginePort() == 0 ? new ProcessTestEngine() : new ProcessTestEngine(settings.enginePort());
-    twilio = TwilioFake.start(settings.twilioPort(), fakeLatency);
-    hubspot = HubSpotFake.start(settings.hubspotPort(), fakeLatency);
-    // Only the demo account's secrets are good, as on the real services.
-    twilio.credentials().acceptOnly(settings.twilioAuthToken());
-    hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
-    properties = new LinkedHashMap<>(workerProperties());
-    properties.putAll(extraProperties);
-    worker = startWorker();
+    if (settings.home() != null) {
+      LocalHome.claim(settings.home());
+      // A run killed with kill -9 leaves its PostgreSQL running on its port: stop it before the
+      // ports are checked, so this start is clean and never joins a new engine to old conversations.
+      EmbeddedDatabase.stopOrphan(settings.home().resolve("postgres"));
+    }
+    LocalPorts.requireFree(settings.fixedPorts());
+    List<AutoCloseable> started = new ArrayList<>();
+    try {
+      database = settings.home() == null ? EmbeddedDatabase.start(settings.postgresPort())
+          : EmbeddedDatabase.startClean(settings.home().resolve("postgres"), settings.postgresPort());
+      started.add(database);
+      int enginePort = settings.enginePort() == 0 ? LocalPorts.free() : settings.enginePort();
+      engine = settings.home() == null ? new ProcessTestEngine(enginePort)
+          : new ProcessTestEngine(enginePort, settings.home().resolve("engine"));
+      started.add(engine);
+      twilio = TwilioFake.start(settings.twilioPort(), fakeLatency);
+      started.add(twilio);
+      hubspot = HubSpotFake.start(settings.hubspotPort(), fakeLatency);
+      started.add(hubspot);
+      // Only the demo account's secrets are good, as on the real services.
+      twilio.credentials().acceptOnly(settings.twilioAuthToken());
+      hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
+      properties = new LinkedHashMap<>(workerProperties());
+      properties.putAll(extraProperties);
+      worker = startWorker();
+    } catch (RuntimeException e) {
+      // Nothing of a failed start may outlive it: a PostgreSQL or a fake left running keeps the JVM
+      // (and the ports) alive after the error.
+      Collections.reverse(started);
+      for (AutoCloseable part : started) {
+        try {
+          part.close();
+        } catch (Exception suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      if (settings.home() != null) {
+        LocalHome.release(settings.home());
+      }
+      throw e;
+    }
   }
 
   /** The worker process: stopped and started again by restartWorker, everything else stays up. */
   private ConfigurableApplicationContext startWorker() {
     // Above the worker's application.yaml, below environment variables and system properties, so a
-    // user can still override any of them (TEXTBACK_PUBLIC_BASE_URL=...).
-    ApplicationListener<ApplicationEnvironmentPreparedEvent> localDefaults = event ->
-        event.getEnvironment().getPropertySources().addAfter(
-            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource("textback-local", properties));
+    // user can still override any of them (TEXTBACK_PUBLIC_BASE_URL=...). Set before the worker's
+    // environment post-processors run, so BusinessSettingOverrides sees the demo business too.
+    StandardEnvironment environment = new StandardEnvironment();
+    environment.getPropertySources().addAfter(
+        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource("textback-local", properties));
     PhoneSimulator simulator = new PhoneSimulator(settings, twilio);
-    return new SpringApplicationBuilder(TextbackApplication.class).listeners(localDefaults)
+    return new SpringApplicationBuilder(TextbackApplication.class).environment(environment)
         .initializers(context -> context.getBeanFactory().registerSingleton("phoneSimulator", simulator))
         .run();
   }
@@ -109,6 +143,11 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[0].forward-to", DEMO_FORWARD_TO);
     p.put("textback.businesses[0].timezone", "America/New_York");
     p.put("textback.businesses[0].voicemail-window", settings.voicemailWindow());
+    // Written out (they are the worker's default), so that one day set from the environment
+    // (TEXTBACK_BUSINESSES_0_OPENINGHOURS_SATURDAY=...) adds that day and keeps these.
+    for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday")) {
+      p.put("textback.businesses[0].opening-hours." + day, "08:00-18:00");
+    }
     p.put("textback.hubspot.base-url", hubspot.baseUrl());
     p.put("textback.hubspot.client-secret", LOCAL_HUBSPOT_SECRET);
     p.put("textback.businesses[0].hubspot.access-token", DEMO_HUBSPOT_TOKEN);
@@ -184,6 +223,9 @@ public final class LocalStack implements AutoCloseable {
     twilio.close();
     engine.close();
     database.close();
+    if (settings.home() != null) {
+      LocalHome.release(settings.home());
+    }
   }
 
   /** The Authorization header of local mode's admin, for scripts calling /api. */

@@ -17,6 +17,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private final Path dataDirectory;
   private final int port;
   private EmbeddedPostgres postgres;
+  private boolean closed;
 
   private EmbeddedDatabase(Path dataDirectory, int port) {
     this.dataDirectory = dataDirectory;
@@ -27,11 +28,62 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Port 0 picks a free port. */
   public static EmbeddedDatabase start(int port) {
     try {
-      return new EmbeddedDatabase(Files.createTempDirectory("textback-postgres"), port);
+      EmbeddedDatabase database = new EmbeddedDatabase(Files.createTempDirectory("textback-postgres"), port);
+      // A test JVM that ends without closing it (a shared server) still takes its folder along.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          database.close();
+        } catch (Exception e) {
+          // ending anyway
+        }
+      }, "textback-postgres-cleanup"));
+      return database;
     } catch (IOException e) {
       throw new UncheckedIOException("no temporary directory for embedded PostgreSQL", e);
     }
   }
+
+  /**
+   * A server in {@code dataDirectory}, started clean: a server a killed run left behind there (its
+   * postmaster.pid names a live process) is stopped first, and its data removed. Local mode uses
+   * this so a {@code kill -9} never leaves a PostgreSQL that the next start would attach to.
+   */
+  public static EmbeddedDatabase startClean(Path dataDirectory, int port) {
+    stopOrphan(dataDirectory);
+    Folders.delete(dataDirectory);
+    try {
+      Files.createDirectories(dataDirectory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dataDirectory + " for embedded PostgreSQL", e);
+    }
+    return new EmbeddedDatabase(dataDirectory, port);
+  }
+
+  /** Stops the PostgreSQL whose postmaster.pid is in this folder, if it still runs. */
+  public static void stopOrphan(Path dataDirectory) {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return;
+    }
+    long pid;
+    try (Stream<String> lines = Files.lines(pidFile)) {
+      pid = Long.parseLong(lines.findFirst().orElse("").trim());
+    } catch (IOException | NumberFormatException e) {
+      return;
+    }
+    ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true))
+        .ifPresent(orphan -> {
+          orphan.destroy(); // SIGTERM: PostgreSQL's smart shutdown
+          try {
+            orphan.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (Exception e) {
+            orphan.destroyForcibly();
+          }
+        });
+  }
+
+
 
   private static EmbeddedPostgres launch(Path dataDirectory, int port) {
     try {
@@ -92,9 +144,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   @Override
   public synchronized void close() throws IOException {
-    postgres.close();
-    try (Stream<Path> files = Files.walk(dataDirectory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    if (closed) {
+      return;
     }
+    closed = true;
+    postgres.close();
+    Folders.delete(dataDirectory);
   }
 }

@@ -41,11 +41,21 @@ public final class ProcessTestEngine implements AutoCloseable {
 
   /** An engine on a fixed gRPC port (local mode uses 26500, so Modeler can deploy to it). */
   public ProcessTestEngine(int port) {
+    this(port, temporaryDirectory());
+  }
+
+  /**
+   * An engine whose state lives in {@code stateDirectory}, emptied first: the engine cannot resume
+   * from an old state (its log is in memory), so a folder a killed run left is only cleared.
+   */
+  public ProcessTestEngine(int port, Path stateDirectory) {
+    Folders.delete(stateDirectory);
     try {
-      stateDirectory = Files.createTempDirectory("textback-engine-");
+      Files.createDirectories(stateDirectory);
     } catch (IOException e) {
-      throw new UncheckedIOException("no room for the engine's state", e);
+      throw new UncheckedIOException("no room for the engine's state in " + stateDirectory, e);
     }
+    this.stateDirectory = stateDirectory;
     engine = RocksDbEngineFactory.create(port, stateDirectory.toFile());
     engine.start();
     client = CamundaClient.newClientBuilder()
@@ -274,10 +284,27 @@ public final class ProcessTestEngine implements AutoCloseable {
   public void close() {
     client.close();
     engine.stop();
-    try (Stream<Path> files = Files.walk(stateDirectory)) {
-      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    try {
+      Folders.delete(stateDirectory);
+    } catch (UncheckedIOException e) {
+      // a folder left behind is no reason to fail; the next start clears it
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    try {
+      Path directory = Files.createTempDirectory("textback-engine-");
+      // A test JVM that ends without closing the engine still takes its folder along.
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          Folders.delete(directory);
+        } catch (UncheckedIOException e) {
+          // ending anyway
+        }
+      }, "textback-engine-cleanup"));
+      return directory;
     } catch (IOException e) {
-      // a temporary folder left behind is no reason to fail
+      throw new UncheckedIOException("no room for the engine's state", e);
     }
   }
 
