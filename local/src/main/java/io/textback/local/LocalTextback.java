@@ -26,8 +26,19 @@ public final class LocalTextback {
 
   private static void run() throws Exception {
     long started = System.nanoTime();
-    LocalSettings settings = LocalSettings.fromEnvironment(System.getenv());
-    LocalStack stack = LocalStack.start(settings).awaitReady(Duration.ofSeconds(60));
+    LocalSettings settings;
+    LocalStack stack;
+    try {
+      settings = LocalSettings.fromEnvironment(System.getenv());
+      java.nio.file.Files.createDirectories(settings.home());
+      LocalLogging.quiet(settings.home().resolve("textback.log"));
+      stack = LocalStack.start(settings).awaitReady(Duration.ofSeconds(60));
+    } catch (Exception e) {
+      // A failed start ends the JVM at once, with the reason: nothing of it is left running.
+      System.err.println("textback local mode did not start: " + reason(e));
+      System.exit(1);
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         stack.close();
@@ -47,6 +58,7 @@ public final class LocalTextback {
           demo business Demo Plumbing: Twilio number %s rings %s; voicemail window %s;
                         escalations text the dispatcher %s, then the manager %s
           Twilio auth token (signs webhooks): %s
+          log           %s   (warnings also show here)
 
         Play a missed call:  bin/play-call --scenario hang-up
         Stop: Ctrl-C
@@ -55,7 +67,31 @@ public final class LocalTextback {
         stack.engine().gatewayAddress().replaceAll(".*:", ""), stack.database().jdbcUrl(),
         stack.twilio().baseUrl(), stack.hubspot().baseUrl(), LocalStack.DEMO_TWILIO_NUMBER,
         LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(), LocalStack.DEMO_DISPATCHER, LocalStack.DEMO_MANAGER,
-        "local-dev-token".equals(settings.twilioAuthToken()) ? "local-dev-token" : "(from TWILIO_AUTH_TOKEN)");
+        "local-dev-token".equals(settings.twilioAuthToken()) ? "local-dev-token" : "(from TWILIO_AUTH_TOKEN)",
+        settings.home().resolve("textback.log"));
     Thread.currentThread().join();
+  }
+
+  /**
+   * What went wrong, in one line: the deepest message that names a setting (Spring's "Failed to bind
+   * properties under 'textback.businesses[0].ring-count'") and the innermost one, which says why.
+   */
+  static String reason(Throwable e) {
+    String first = null;
+    String last = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m == null || m.isBlank()) {
+        continue;
+      }
+      if (first == null || m.contains("textback.")) {
+        first = m; // the deepest that names a setting: Spring's outer messages name beans
+      }
+      last = m;
+    }
+    if (first == null) {
+      return e.getClass().getSimpleName();
+    }
+    return first.equals(last) || first.contains(last) ? first : first + ": " + last;
   }
 }
