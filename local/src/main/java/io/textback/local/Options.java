@@ -27,6 +27,10 @@ final class Options {
     return values.containsKey("help");
   }
 
+  boolean has(String name) {
+    return values.containsKey(name);
+  }
+
   String get(String name, String fallback) {
     return values.getOrDefault(name, fallback);
   }

@@ -11,13 +11,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Plays one call against a running local mode, as Twilio would send it, and shows what was texted. */
 final class PlayCall {
   private static final String USAGE = """
-      usage: bin/play-call [--scenario S] [--from +1555...] [--to +15550100000] [--worker URL]
-                           [--twilio-fake URL] [--token T] [--wait SECONDS]
+      usage: bin/play-call [--scenario S] [--from +1555...] [--to +15550100000] [--body TEXT]
+                           [--worker URL] [--public-url URL] [--twilio-fake URL] [--token T]
+                           [--wait SECONDS]
         --scenario   hang-up       missed, caller hangs up at the greeting: texted at once (default)
                      no-voicemail  missed, caller stays silent: texted when the voicemail window passes
                      voicemail     missed, caller leaves a 20 s voicemail: no text
@@ -26,9 +29,11 @@ final class PlayCall {
                      text          the caller texts --body to the business (a reply, STOP, START, HELP)
         --body       the text for --scenario text (default "Hi, I need a plumber")
         --from       the caller (default: a random 555 number)
-        --worker     where the worker listens (default http://localhost:8080); webhooks are signed
-                     over --public-url (default: the same)
+        --worker     where the worker listens (default http://localhost:$TEXTBACK_PORT, 8080)
+        --public-url the URL webhooks are signed over (default $TEXTBACK_PUBLIC_BASE_URL, or --worker)
+        --twilio-fake where the Twilio fake listens (default http://localhost:$TEXTBACK_TWILIO_FAKE_PORT, 8091)
         --token      Twilio auth token (default $TWILIO_AUTH_TOKEN or local-dev-token)
+      The same variables as bin/local, so a local mode on other ports needs no flags.
         --wait       how long to wait for the text, in seconds (default 90)
       """;
 
@@ -40,14 +45,29 @@ final class PlayCall {
       System.out.print(USAGE);
       return 0;
     }
-    String worker = o.get("worker", "http://localhost:8080");
-    String token = o.get("token", System.getenv().getOrDefault("TWILIO_AUTH_TOKEN", "local-dev-token"));
-    String fake = o.get("twilio-fake", "http://localhost:8091");
+    var env = System.getenv();
+    String worker = o.get("worker", "http://localhost:" + env.getOrDefault("TEXTBACK_PORT", "8080"));
+    String token = o.get("token", env.getOrDefault("TWILIO_AUTH_TOKEN", "local-dev-token"));
+    String fake = o.get("twilio-fake", "http://localhost:" + env.getOrDefault("TEXTBACK_TWILIO_FAKE_PORT", "8091"));
+    String publicUrl = o.get("public-url", o.has("worker") ? worker : env.getOrDefault("TEXTBACK_PUBLIC_BASE_URL", worker));
+    TwilioPhone phone = new TwilioPhone(URI.create(worker), publicUrl, token);
+    try {
+      return play(o, phone, worker, fake, token);
+    } catch (IllegalStateException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("worker not reachable")) {
+        System.err.println("The worker does not answer at " + worker + ". Is local mode running (bin/local)? "
+            + "On other ports, set TEXTBACK_PORT as for bin/local, or pass --worker.");
+        return 1;
+      }
+      throw e;
+    }
+  }
+
+  private static int play(Options o, TwilioPhone phone, String worker, String fake, String token) throws Exception {
     String from = o.get("from", "+1555%07d".formatted(ThreadLocalRandom.current().nextInt(2_000_000, 9_999_999)));
     String to = o.get("to", LocalStack.DEMO_TWILIO_NUMBER);
     String scenario = o.get("scenario", "hang-up");
     Duration wait = Duration.ofSeconds(o.getInt("wait", 90));
-    TwilioPhone phone = new TwilioPhone(URI.create(worker), o.get("public-url", worker), token);
     if (scenario.equals("text")) {
       String body = o.get("body", "Hi, I need a plumber");
       WebhookResponse response = phone.text(from, to, body);
@@ -55,7 +75,13 @@ final class PlayCall {
       if (response.body().contains("<Message>")) {
         System.out.println("  answered: " + response.body().replaceAll(".*<Message>(.*)</Message>.*", "$1"));
       }
-      return response.status() == 200 ? 0 : 1;
+      if (response.status() != 200) {
+        System.out.println("  refused: " + response.body().trim());
+        return 1;
+      }
+      Thread.sleep(1500); // the reply reaches the journey through the engine
+      System.out.println("  " + latestJourney(worker, null, from));
+      return 0;
     }
     Call call = phone.call(from, to);
     System.out.printf("Calling %s from %s (CallSid %s), scenario %s%n", to, from, call.callSid(), scenario);
@@ -98,7 +124,41 @@ final class PlayCall {
         return 2;
       }
     }
-    return expectText ? awaitText(fake, token, from, wait) : expectNoText(fake, token, from);
+    int outcome = expectText ? awaitText(fake, token, from, wait) : expectNoText(fake, token, from);
+    System.out.println("  " + latestJourney(worker, call.callSid(), from));
+    return outcome;
+  }
+
+  /**
+   * What the worker recorded for this call (journeyKey = CallSid) or, for a text, the caller's latest
+   * journey: its conversation and facts in words, from /api/journeys (local mode's admin).
+   */
+  static String latestJourney(String worker, String callSid, String caller) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(worker + "/api/journeys?business=" + LocalStack.DEMO_BUSINESS + "&limit=100"))
+          .header("Authorization", LocalStack.adminAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return "(the worker's journeys could not be read: HTTP " + response.statusCode() + ")";
+      }
+      String lastFour = caller.length() > 4 ? caller.substring(caller.length() - 4) : caller;
+      for (JsonNode j : new ObjectMapper().readTree(response.body())) {
+        boolean match = callSid != null ? callSid.equals(j.path("journeyKey").asText())
+            : j.path("phone").asText().endsWith(lastFour);
+        if (match) {
+          List<String> facts = new ArrayList<>();
+          j.path("events").forEach(e -> facts.add(e.path("kind").asText()
+              + (e.path("reason").isTextual() ? " (" + e.path("reason").asText() + ")" : "")));
+          return "journey " + j.path("journeyKey").asText() + ": " + String.join(", ", facts)
+              + (j.path("conversation").isTextual() ? "; conversation " + j.path("conversation").asText() : "");
+        }
+      }
+      return callSid == null ? "no journey for " + "***" + lastFour + " yet: a text from a number with no "
+          + "journey is stored, not answered" : "no journey was started for this call: a repeat call from a caller with an "
+          + "open conversation joins it and is not texted again";
+    } catch (Exception e) {
+      return "(the worker's journeys could not be read: " + e.getMessage() + ")";
+    }
   }
 
   private static void step(String what, WebhookResponse response) {
@@ -125,7 +185,7 @@ final class PlayCall {
       }
       Thread.sleep(250);
     }
-    System.out.println("No text arrived within the wait. Is local mode running (bin/local)?");
+    System.out.println("No text arrived within the wait.");
     return 1;
   }
 
