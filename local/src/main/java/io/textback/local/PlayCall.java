@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Plays one call against a running local mode, as Twilio would send it, and shows what was texted. */
@@ -53,6 +54,10 @@ final class PlayCall {
     TwilioPhone phone = new TwilioPhone(URI.create(worker), publicUrl, token);
     try {
       return play(o, phone, worker, fake, token);
+    } catch (java.net.ConnectException e) {
+      System.err.println("The Twilio fake does not answer at " + fake + ". Is local mode running (bin/local)? "
+          + "On other ports, set TEXTBACK_TWILIO_FAKE_PORT as for bin/local, or pass --twilio-fake.");
+      return 1;
     } catch (IllegalStateException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("worker not reachable")) {
         System.err.println("The worker does not answer at " + worker + ". Is local mode running (bin/local)? "
@@ -80,9 +85,10 @@ final class PlayCall {
         return 1;
       }
       Thread.sleep(1500); // the reply reaches the journey through the engine
-      System.out.println("  " + latestJourney(worker, null, from));
+      System.out.println("  " + describe(journey(worker, null, from), null, from));
       return 0;
     }
+    int before = messagesTo(fake, token, from).size(); // texts from earlier calls of this number
     Call call = phone.call(from, to);
     System.out.printf("Calling %s from %s (CallSid %s), scenario %s%n", to, from, call.callSid(), scenario);
 
@@ -124,41 +130,66 @@ final class PlayCall {
         return 2;
       }
     }
-    int outcome = expectText ? awaitText(fake, token, from, wait) : expectNoText(fake, token, from);
-    System.out.println("  " + latestJourney(worker, call.callSid(), from));
+    int outcome = expectText ? awaitText(fake, token, from, before, wait, worker, call.callSid())
+        : expectNoText(fake, token, from, before);
+    System.out.println("  " + describe(journey(worker, call.callSid(), from), call.callSid(), from));
     return outcome;
   }
 
   /**
    * What the worker recorded for this call (journeyKey = CallSid) or, for a text, the caller's latest
-   * journey: its conversation and facts in words, from /api/journeys (local mode's admin).
+   * journey, from /api/journeys (local mode's admin); empty when there is none or it cannot be read.
    */
-  static String latestJourney(String worker, String callSid, String caller) {
+  static Optional<JsonNode> journey(String worker, String callSid, String caller) {
     try {
       HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
               URI.create(worker + "/api/journeys?business=" + LocalStack.DEMO_BUSINESS + "&limit=100"))
           .header("Authorization", LocalStack.adminAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        return "(the worker's journeys could not be read: HTTP " + response.statusCode() + ")";
+        return Optional.empty();
       }
-      String lastFour = caller.length() > 4 ? caller.substring(caller.length() - 4) : caller;
       for (JsonNode j : new ObjectMapper().readTree(response.body())) {
         boolean match = callSid != null ? callSid.equals(j.path("journeyKey").asText())
-            : j.path("phone").asText().endsWith(lastFour);
+            : j.path("phone").asText().endsWith(lastFour(caller));
         if (match) {
-          List<String> facts = new ArrayList<>();
-          j.path("events").forEach(e -> facts.add(e.path("kind").asText()
-              + (e.path("reason").isTextual() ? " (" + e.path("reason").asText() + ")" : "")));
-          return "journey " + j.path("journeyKey").asText() + ": " + String.join(", ", facts)
-              + (j.path("conversation").isTextual() ? "; conversation " + j.path("conversation").asText() : "");
+          return Optional.of(j);
         }
       }
-      return callSid == null ? "no journey for " + "***" + lastFour + " yet: a text from a number with no "
+      return Optional.empty();
+    } catch (Exception e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A journey's facts and conversation in words. */
+  static String describe(Optional<JsonNode> journey, String callSid, String caller) {
+    if (journey.isEmpty()) {
+      return callSid == null ? "no journey for ***" + lastFour(caller) + " yet: a text from a number with no "
           + "journey is stored, not answered" : "no journey was started for this call: a repeat call from a caller with an "
           + "open conversation joins it and is not texted again";
-    } catch (Exception e) {
-      return "(the worker's journeys could not be read: " + e.getMessage() + ")";
     }
+    JsonNode j = journey.get();
+    List<String> facts = new ArrayList<>();
+    j.path("events").forEach(e -> facts.add(e.path("kind").asText()
+        + (e.path("reason").isTextual() ? " (" + e.path("reason").asText() + ")" : "")));
+    return "journey " + j.path("journeyKey").asText() + ": " + String.join(", ", facts)
+        + (j.path("conversation").isTextual() ? "; conversation " + j.path("conversation").asText() : "");
+  }
+
+  /** The reason the worker did not text this call, once it decided so. */
+  private static Optional<String> notTexted(String worker, String callSid, String caller) {
+    return journey(worker, callSid, caller).flatMap(j -> {
+      for (JsonNode e : j.path("events")) {
+        if ("not_texted".equals(e.path("kind").asText())) {
+          return Optional.of(e.path("reason").asText("no reason recorded"));
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  private static String lastFour(String phone) {
+    return phone.length() > 4 ? phone.substring(phone.length() - 4) : phone;
   }
 
   private static void step(String what, WebhookResponse response) {
@@ -168,30 +199,37 @@ final class PlayCall {
     }
   }
 
-  private static int awaitText(String fake, String token, String caller, Duration wait) throws Exception {
+  private static int awaitText(String fake, String token, String caller, int before, Duration wait, String worker,
+      String callSid) throws Exception {
     System.out.printf("Waiting up to %d s for the text-back at the Twilio fake...%n", wait.toSeconds());
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode messages = messagesTo(fake, token, caller);
-      if (!messages.isEmpty()) {
-        for (JsonNode m : messages) {
+      if (messages.size() > before) {
+        for (int i = before; i < messages.size(); i++) {
+          JsonNode m = messages.get(i);
           System.out.printf("Texted %s from %s (%s):%n  \"%s\"%n", m.path("to").asText(), m.path("from").asText(),
               m.path("sid").asText(), m.path("body").asText());
         }
         Thread.sleep(2000);
-        int count = messagesTo(fake, token, caller).size();
+        int count = messagesTo(fake, token, caller).size() - before;
         System.out.println(count == 1 ? "Exactly one SMS, as it should be." : "UNEXPECTED: " + count + " SMS");
         return count == 1 ? 0 : 1;
       }
+      Optional<String> reason = notTexted(worker, callSid, caller);
+      if (reason.isPresent()) {
+        System.out.println("Not texted, as the worker decided: " + reason.get());
+        return 0;
+      }
       Thread.sleep(250);
     }
-    System.out.println("No text arrived within the wait.");
+    System.out.println("No text arrived within the wait, and the worker recorded no reason not to text.");
     return 1;
   }
 
-  private static int expectNoText(String fake, String token, String caller) throws Exception {
+  private static int expectNoText(String fake, String token, String caller, int before) throws Exception {
     Thread.sleep(3000);
-    int count = messagesTo(fake, token, caller).size();
+    int count = messagesTo(fake, token, caller).size() - before;
     System.out.println(count == 0 ? "No SMS, as it should be." : "UNEXPECTED: " + count + " SMS sent");
     return count == 0 ? 0 : 1;
   }
