@@ -52,6 +52,10 @@ final class PlayCall {
     String fake = o.get("twilio-fake", "http://localhost:" + env.getOrDefault("TEXTBACK_TWILIO_FAKE_PORT", "8091"));
     String publicUrl = o.get("public-url", o.has("worker") ? worker : env.getOrDefault("TEXTBACK_PUBLIC_BASE_URL", worker));
     TwilioPhone phone = new TwilioPhone(URI.create(worker), publicUrl, token);
+    if (!answers(worker + "/actuator/health")) {
+      System.err.println(workerDown(worker));
+      return 1;
+    }
     try {
       return play(o, phone, worker, fake, token);
     } catch (java.net.ConnectException e) {
@@ -60,11 +64,30 @@ final class PlayCall {
       return 1;
     } catch (IllegalStateException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("worker not reachable")) {
-        System.err.println("The worker does not answer at " + worker + ". Is local mode running (bin/local)? "
-            + "On other ports, set TEXTBACK_PORT as for bin/local, or pass --worker.");
+        System.err.println(workerDown(worker));
         return 1;
       }
       throw e;
+    }
+  }
+
+  private static String workerDown(String worker) {
+    return "The worker does not answer at " + worker + ". Is local mode running (bin/local)? "
+        + "On other ports, set TEXTBACK_PORT as for bin/local, or pass --worker.";
+  }
+
+  /** Whether anything answers HTTP there (any status). */
+  private static boolean answers(String url) {
+    try {
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build().send(
+          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 
