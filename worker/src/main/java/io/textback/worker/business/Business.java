@@ -26,6 +26,7 @@ public record Business(
     CopyBook copy,
     Timers timers,
     Set<String> blockedNumbers,
+    Set<String> textCountries,
     BusinessSettings.HubSpot hubspot,
     String formSecret) {
 

@@ -97,13 +97,25 @@ public class BusinessDirectory {
       phones.toE164(raw, region).ifPresentOrElse(blocked::add,
           () -> mine.add("blocked-numbers has an invalid number ending " + PhoneNumbers.mask(raw)));
     }
+    Set<String> countries = new LinkedHashSet<>();
+    for (String code : s.textCountries()) {
+      String iso = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+      if (phones.isCountry(iso)) {
+        countries.add(iso);
+      } else {
+        mine.add("text-countries has '" + code + "', which is not an ISO country code (US, CA, GB, ...)");
+      }
+    }
+    if (countries.isEmpty()) {
+      countries.add(region);
+    }
     mine.forEach(problem -> problems.add(who + ": " + problem));
     if (!mine.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region, s.connection(),
         s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(), s.greeting(), hours, quiet, dispatcher, manager,
-        copy, s.timers(), Set.copyOf(blocked), s.hubspot(), s.formSecret()));
+        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), s.hubspot(), s.formSecret()));
   }
 
   private static String optionalPhone(PhoneNumbers phones, String raw, String region, String setting, List<String> problems) {

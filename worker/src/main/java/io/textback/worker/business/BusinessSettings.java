@@ -18,6 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param quietHours when follow-ups may reach a lead, in the lead's local time
  * @param dispatcherPhone texted when a replying lead waits longer than the response SLA
  * @param managerPhone texted when the lead still waits after the escalation delay
+ * @param textCountries the countries (ISO codes, "US", "CA", "GB") whose numbers the business texts;
+ *     none given: its own number's country. A lead from elsewhere is not texted (SMS pumping sends
+ *     forms and calls from far-away premium numbers to make the business pay for texts)
  * @param formSecret signs the business's web-form webhooks (HMAC-SHA256 over the raw body); forms
  *     are refused while it is not set
  */
@@ -40,6 +43,7 @@ public record BusinessSettings(
     @DefaultValue Copy copy,
     @DefaultValue Timers timers,
     @DefaultValue List<String> blockedNumbers,
+    List<String> textCountries,
     HubSpot hubspot,
     String formSecret) {
 
@@ -52,6 +56,7 @@ public record BusinessSettings(
     openingHours = openingHours == null || openingHours.isEmpty() ? weekdays() : Map.copyOf(openingHours);
     holidays = holidays == null ? List.of() : List.copyOf(holidays);
     blockedNumbers = blockedNumbers == null ? List.of() : List.copyOf(blockedNumbers);
+    textCountries = textCountries == null ? List.of() : List.copyOf(textCountries);
     copy = copy == null ? Copy.DEFAULTS : copy;
     timers = timers == null ? Timers.DEFAULTS : timers;
   }

@@ -48,23 +48,28 @@ public final class CopyBook {
           problems.add(kind.setting() + " has an unknown placeholder {" + m.group(1) + "}; known: " + KNOWN);
         }
       }
-      // The longest realistic values, so the segment check holds for real texts.
-      String sample = book.render(kind, Map.of("firstName", "Alexandra", "leadPhone", "+15555550123", "minutes", "30"));
+      // The longest values a text can carry (a first name is cut to PlainName's), so the segment
+      // check holds for every text this template will make.
+      String sample = book.render(kind, Map.of("firstName", PlainName.LONGEST_SAMPLE, "leadPhone", "+15555550123",
+          "minutes", "30"));
       CopyRules.violations(sample, businessName, kind.rules())
           .forEach(rule -> problems.add(kind.setting() + " breaks the rule: " + rule));
     });
     return book;
   }
 
-  /** The text with placeholders filled; a missing first name reads "there" ("Hi there,"). */
+  /**
+   * The text with placeholders filled. The first name comes from outside (a web form): only a plain
+   * short name stands in the text, anything else (or none) reads "there" ("Hi there,").
+   */
   public String render(CopyCase kind, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(templates.get(kind));
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String name = m.group(1);
       String value = fixed.containsKey(name) ? fixed.get(name) : values.get(name);
-      if ((value == null || value.isBlank()) && name.equals("firstName")) {
-        value = "there";
+      if (name.equals("firstName")) {
+        value = PlainName.of(value).orElse("there");
       }
       m.appendReplacement(out, Matcher.quoteReplacement(Gsm7.sanitize(value == null ? "" : value)));
     }

@@ -105,7 +105,21 @@ public class FormWebhookController {
     Business business = business(businessId);
     byte[] body = read(request);
     hubspotVerifier.verify(request, new String(body, StandardCharsets.UTF_8));
-    Map<String, String> properties = HubSpotFormFields.of(jsonObject(body));
+    // The app's client secret signs for every portal that installed it: the signature says HubSpot
+    // sent it, not for which business. Only a business connected to a portal takes these, and only
+    // from that portal.
+    String portal = business.hubspot() == null ? null : business.hubspot().portalId();
+    if (portal == null || portal.isBlank() || !business.hubspot().enabled()) {
+      throw new RequestRejectedException(HttpStatus.FORBIDDEN,
+          businessId + " has no HubSpot connection: its HubSpot form webhook is off");
+    }
+    JsonNode payload = jsonObject(body);
+    Optional<String> named = HubSpotFormFields.portalOf(payload);
+    if (named.isPresent() && !named.get().equals(portal)) {
+      throw new RequestRejectedException(HttpStatus.FORBIDDEN, "this webhook comes from HubSpot portal " + named.get()
+          + ", and " + businessId + " is connected to another");
+    }
+    Map<String, String> properties = HubSpotFormFields.of(payload);
     return accept(business, properties, submissionId(properties, null, body));
   }
 

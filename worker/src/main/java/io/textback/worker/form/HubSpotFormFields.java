@@ -40,6 +40,20 @@ final class HubSpotFormFields {
     return fields;
   }
 
+  /**
+   * The portal a workflow webhook names, when it names one: HubSpot's payloads carry it as
+   * {@code portalId} (or {@code portal-id} in the legacy contact shape).
+   */
+  static java.util.Optional<String> portalOf(JsonNode body) {
+    for (String name : new String[] {"portalId", "portal-id", "portal_id"}) {
+      JsonNode value = body.path(name);
+      if (value.isValueNode() && !value.asText().isBlank()) {
+        return java.util.Optional.of(value.asText());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** HubSpot's {@code {"value": ...}} or a plain value. */
   private static String value(JsonNode node) {
     return text(node.isObject() && node.has("value") ? node.get("value") : node);

@@ -54,6 +54,48 @@ public class PhoneNumbers {
   }
 
   /**
+   * The country a number belongs to (ISO code), as libphonenumber reads it; "001" for the numbers of
+   * no country (satellite phones, international networks such as +882). A number of a shared
+   * country code that matches none of its countries' plans (a fictional 555 number) is its code's
+   * main country (+1: US).
+   */
+  public String countryOf(String e164) {
+    try {
+      PhoneNumber number = util.parse(e164, "US");
+      String region = util.getRegionCodeForNumber(number);
+      if (region == null || "ZZ".equals(region)) {
+        region = util.getRegionCodeForCountryCode(number.getCountryCode());
+      }
+      return region == null || "ZZ".equals(region) ? "001" : region;
+    } catch (NumberParseException e) {
+      return "001";
+    }
+  }
+
+  /**
+   * A number no lead texts from and no business should pay to text: premium rate, shared cost,
+   * universal access, voicemail access, pagers (libphonenumber's number types, known before any
+   * Lookup). Such numbers are how SMS pumping makes a business pay.
+   */
+  public boolean isUntextableType(String e164) {
+    try {
+      return UNTEXTABLE.contains(util.getNumberType(util.parse(e164, "US")));
+    } catch (NumberParseException e) {
+      return true;
+    }
+  }
+
+  private static final Set<PhoneNumberUtil.PhoneNumberType> UNTEXTABLE = Set.of(
+      PhoneNumberUtil.PhoneNumberType.PREMIUM_RATE, PhoneNumberUtil.PhoneNumberType.SHARED_COST,
+      PhoneNumberUtil.PhoneNumberType.UAN, PhoneNumberUtil.PhoneNumberType.VOICEMAIL,
+      PhoneNumberUtil.PhoneNumberType.PAGER);
+
+  /** Whether libphonenumber knows this ISO country code ("GB", "US"). */
+  public boolean isCountry(String isoCode) {
+    return isoCode != null && util.getSupportedRegions().contains(isoCode);
+  }
+
+  /**
    * The timezones a number may be in (from its area code), or {@code fallback} when unknown. A
    * number in an area that spans zones returns them all, so quiet hours can hold in each.
    */

@@ -74,6 +74,12 @@ public class CallerScreen {
       return "invalid_number";
     }
     String phone = e164.get();
+    if (!business.textCountries().contains(phones.countryOf(phone))) {
+      return "country_not_texted";
+    }
+    if (phones.isUntextableType(phone)) {
+      return "premium_or_special_number";
+    }
     if (business.isOwnNumber(phone)) {
       return "internal";
     }

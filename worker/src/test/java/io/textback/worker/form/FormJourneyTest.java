@@ -168,4 +168,36 @@ class FormJourneyTest extends WorkerIntegrationTest {
         .build(), HttpResponse.BodyHandlers.ofString());
     assertThat(forged.statusCode()).isEqualTo(401);
   }
+
+  HttpResponse<String> hubspotForm(String business, String body) throws Exception {
+    String path = "/webhooks/forms/" + business + "/hubspot";
+    long now = System.currentTimeMillis();
+    String signature = io.textback.connector.hubspot.signature.HubSpotSignature.v3("test-client-secret", "POST",
+        io.textback.worker.support.TestInfrastructure.PUBLIC_BASE_URL + path, body, now);
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json").header("X-HubSpot-Request-Timestamp", String.valueOf(now))
+        .header("X-HubSpot-Signature-v3", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aHubSpotFormWebhook_isTiedToTheBusinessAndItsPortal() throws Exception {
+    String lead = newCaller();
+    String fromDemosPortal = "{\"portalId\":62515,\"properties\":{\"firstname\":{\"value\":\"Eve\"},\"phone\":{\"value\":\""
+        + lead + "\"}}}";
+
+    // Signed with the app's secret, but for a business with no HubSpot connection, or naming another portal.
+    HttpResponse<String> noConnection = hubspotForm("cool-air", fromDemosPortal);
+    HttpResponse<String> otherPortal = hubspotForm("late-electric", fromDemosPortal);
+    assertThat(noConnection.statusCode()).isEqualTo(403);
+    assertThat(noConnection.body()).contains("cool-air has no HubSpot connection");
+    assertThat(otherPortal.statusCode()).isEqualTo(403);
+    assertThat(otherPortal.body()).contains("portal 62515").contains("late-electric is connected to another");
+    Thread.sleep(1000);
+    assertThat(twilio().sentTo(lead)).isEmpty();
+
+    assertThat(hubspotForm("demo-plumbing", fromDemosPortal).statusCode()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(5)).until(() -> twilio().sentTo(lead).size() == 1);
+    assertThat(twilio().sentTo(lead).get(0).from()).isEqualTo(DEMO_NUMBER);
+  }
 }

@@ -67,6 +67,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     // a portal without a custom channel (no Sales/Service Hub Professional): texts become communications
     "textback.businesses[2].hubspot.access-token=pat-na1-late",
     "textback.businesses[2].hubspot.portal-id=62516",
+    // Late Electric texts its own country only (the default); Demo Plumbing serves the UK too
+    "textback.businesses[2].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
+    "textback.businesses[0].text-countries[0]=US",
+    "textback.businesses[0].text-countries[1]=GB",
 })
 @Import(FaultInjection.Config.class)
 public abstract class WorkerIntegrationTest {
