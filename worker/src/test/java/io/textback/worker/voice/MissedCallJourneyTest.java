@@ -272,6 +272,22 @@ class MissedCallJourneyTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void callsFromAnotherCountryOrAPremiumNumber_areNotTexted() {
+    // SMS pumping by phone: calls from numbers a plumber's text-back would pay dearly to reach.
+    String nigeria = "+23480" + (30_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(60_000_000));
+    String premium = "+1900" + (2_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(7_000_000));
+    for (var expected : Map.of(nigeria, "country_not_texted", premium, "premium_or_special_number").entrySet()) {
+      Call call = missedCall(expected.getKey());
+      call.hangsUpAtGreeting();
+
+      long journey = journeyOf(call);
+      assertThat(awaitEnd(journey)).containsExactly("NotTextedScreened");
+      assertThat(engine().variable(journey, "notTextedReason")).isEqualTo(expected.getValue());
+      assertThat(twilio().sentTo(expected.getKey())).isEmpty();
+    }
+  }
+
+  @Test
   void optedOutCaller_notTexted() {
     String caller = newCaller();
     jdbc.sql("insert into opt_out (business_id, phone, source) values ('demo-plumbing', :p, 'test')")
