@@ -44,8 +44,12 @@ public final class TwilioPhone {
 
   /** The lead texts the business: Twilio's inbound SMS webhook. */
   public WebhookResponse text(String from, String to, String body) {
+    return text(from, to, body, "SM" + HexFormat.of().formatHex(randomBytes(16)));
+  }
+
+  /** The same, with the message's sid given: a test replays a delivery with it. */
+  public WebhookResponse text(String from, String to, String body, String sid) {
     Map<String, String> p = new LinkedHashMap<>();
-    String sid = "SM" + HexFormat.of().formatHex(randomBytes(16));
     p.put("MessageSid", sid);
     p.put("SmsSid", sid);
     p.put("SmsMessageSid", sid);

@@ -22,14 +22,20 @@ public class PhoneNumbers {
       "+266696687", "+86282452253", "+7378742833", "+2562533", "+8656696", "266696687");
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+  /** Digits with the usual separators, an optional leading +: how a caller id or a form writes a number. */
+  private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("\\+?[0-9(][0-9 ().\\-]{5,24}");
 
   public boolean isAnonymous(String raw) {
     return raw == null || raw.isBlank() || ANONYMOUS.contains(raw.trim().toLowerCase(Locale.ROOT));
   }
 
-  /** The number in E.164, or empty when it is anonymous or not a possible number. */
+  /**
+   * The number in E.164, or empty when it is anonymous, not a possible number, or not written as a
+   * plain number: libphonenumber would read "client:+15551230206" (a Twilio Client caller) or
+   * "+15551230207;ext=99" as a number, and such callers are not to be texted.
+   */
   public Optional<String> toE164(String raw, String defaultRegion) {
-    if (isAnonymous(raw)) {
+    if (isAnonymous(raw) || !PLAIN.matcher(raw.strip()).matches()) {
       return Optional.empty();
     }
     try {

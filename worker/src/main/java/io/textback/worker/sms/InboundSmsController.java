@@ -96,6 +96,12 @@ public class InboundSmsController {
   }
 
   private String optOut(String key, Map<String, String> params, Business business, String from, String leadKey, String sid) {
+    if (events.hasMessage("lead-opted-out", sid)) {
+      // A repeat of a STOP already honoured changes nothing: replayed after a START, it must not
+      // opt the lead out again.
+      LOG.info("Repeat of {} dropped", key);
+      return EMPTY;
+    }
     // The opt-out row is written before the event: from now on no text goes out, whatever the engine does.
     optOuts.optOut(business.id(), from, "sms:" + sid);
     if (events.storeIfNew(new InboundEvent("twilio", key, "sms-opt-out", params, Optional.of(

@@ -181,6 +181,22 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void aStopReplayedAfterAStart_changesNothing() {
+    String caller = newCaller();
+    textedCaller(caller, DEMO_NUMBER);
+    String stopSid = "SM" + java.util.UUID.randomUUID().toString().replace("-", "");
+
+    phone().text(caller, DEMO_NUMBER, "STOP", stopSid);
+    await().atMost(Duration.ofSeconds(10)).until(() -> "Opted out".equals(outcome(caller)));
+    phone().text(caller, DEMO_NUMBER, "START");
+    // The captured STOP delivered again (same MessageSid, Twilio's signature and all).
+    assertThat(phone().text(caller, DEMO_NUMBER, "STOP", stopSid).status()).isEqualTo(200);
+
+    assertThat(jdbc.sql("select count(*) from opt_out where phone = :p").param("p", caller).query(Long.class).single())
+        .as("still opted in").isZero();
+  }
+
+  @Test
   void help_answersWithTheBusinessNameAndNumber() {
     String caller = newCaller();
 
