@@ -66,9 +66,16 @@ public class ReplyController {
             + leadKey.substring(0, leadKey.lastIndexOf(':') + 1) + PhoneNumbers.mask(leadKey.substring(leadKey.lastIndexOf(':') + 1))));
     Business business = businesses.byId(conversation.businessId()).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "business " + conversation.businessId() + " is no longer configured"));
-    String key = "reply:" + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID() : idempotencyKey.trim());
+    // A client's key is its own within this conversation: the same key for another lead is another
+    // text, and the same key with other words is refused rather than answered with the first reply.
+    String key = "reply:" + conversation.id() + ":"
+        + (idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID() : idempotencyKey.trim());
     SmsSendResult result = sms.send(new SmsSendRequest(business.id(), business.twilioNumber(), conversation.phone(),
         request.body(), key));
+    if (SmsSendConnector.KEY_REUSED.equals(result.reason())) {
+      throw new RequestRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key " + idempotencyKey.trim()
+          + " was used for another reply in this conversation; use a new key for a new reply");
+    }
     if (result.outcome() == Outcome.REFUSED) {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "not sent: " + result.reason()));
     }

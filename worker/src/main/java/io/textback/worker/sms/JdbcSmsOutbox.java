@@ -31,14 +31,17 @@ public class JdbcSmsOutbox implements SmsOutbox {
         .update();
     Row row = jdbc.sql("""
             select status, attempts, first_attempt_at, lease_until, lease_until > now() as leased,
-                   message_sid, provider_status, reason, error_code
+                   message_sid, provider_status, reason, error_code, to_phone = :to and body = :body as same_text
             from sms_outbox where idempotency_key = :key for update""")
-        .param("key", request.idempotencyKey())
+        .param("key", request.idempotencyKey()).param("to", request.to()).param("body", request.body())
         .query((rs, i) -> new Row(rs.getString("status"), rs.getInt("attempts"),
             rs.getTimestamp("first_attempt_at"), rs.getTimestamp("lease_until"), rs.getBoolean("leased"),
             rs.getString("message_sid"), rs.getString("provider_status"), rs.getString("reason"),
-            (Integer) rs.getObject("error_code")))
+            (Integer) rs.getObject("error_code"), rs.getBoolean("same_text")))
         .single();
+    if (!row.sameText) {
+      return new Reused();
+    }
     if (!"PENDING".equals(row.status)) {
       return new Done(new SmsSendResult(Outcome.valueOf(row.status), row.messageSid, row.providerStatus,
           row.reason, row.errorCode));
@@ -74,5 +77,5 @@ public class JdbcSmsOutbox implements SmsOutbox {
   }
 
   private record Row(String status, int attempts, Timestamp firstAttemptAt, Timestamp leaseUntil, boolean leased,
-      String messageSid, String providerStatus, String reason, Integer errorCode) {}
+      String messageSid, String providerStatus, String reason, Integer errorCode, boolean sameText) {}
 }

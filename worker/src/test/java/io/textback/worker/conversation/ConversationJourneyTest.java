@@ -82,6 +82,39 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<String> agentReply(String leadKey, String json, String idempotencyKey) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/conversations/" + URLEncoder.encode(leadKey, StandardCharsets.UTF_8) + "/replies"))
+        .header("Content-Type", "application/json").header("Authorization", ADMIN_AUTH)
+        .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anIdempotencyKey_isScopedToItsConversation_andMeansOneText() throws Exception {
+    String ann = newCaller();
+    String bo = newCaller();
+    textedCaller(ann, DEMO_NUMBER);
+    textedCaller(bo, DEMO_NUMBER);
+    String key = "reply-" + java.util.UUID.randomUUID();
+
+    HttpResponse<String> toAnn = agentReply(leadKey(ann, DEMO_NUMBER), "{\"body\":\"We can come at 3pm.\"}", key);
+    HttpResponse<String> toBo = agentReply(leadKey(bo, DEMO_NUMBER), "{\"body\":\"We can come at 3pm.\"}", key);
+    HttpResponse<String> annAgain = agentReply(leadKey(ann, DEMO_NUMBER), "{\"body\":\"We can come at 3pm.\"}", key);
+    HttpResponse<String> annOtherWords = agentReply(leadKey(ann, DEMO_NUMBER), "{\"body\":\"Actually 5pm.\"}", key);
+
+    assertThat(toAnn.statusCode()).isEqualTo(201);
+    assertThat(toBo.statusCode()).as("another lead: another text").isEqualTo(201);
+    assertThat(toBo.body()).doesNotContain(new com.fasterxml.jackson.databind.ObjectMapper().readTree(toAnn.body())
+        .path("messageSid").asText());
+    assertThat(annAgain.statusCode()).isEqualTo(201);
+    assertThat(annAgain.body()).isEqualTo(toAnn.body());
+    assertThat(annOtherWords.statusCode()).isEqualTo(422);
+    assertThat(annOtherWords.body()).contains("was used for another reply in this conversation");
+    assertThat(twilio().bodiesTo(ann)).filteredOn(b -> b.contains("3pm") || b.contains("5pm")).containsExactly("We can come at 3pm.");
+    assertThat(twilio().bodiesTo(bo)).filteredOn(b -> b.contains("3pm")).containsExactly("We can come at 3pm.");
+  }
+
   @Test
   void silentLead_getsFollowUp1AfterAnHourAndFollowUp2AfterADay() {
     String caller = newCaller();

@@ -15,7 +15,8 @@ public interface SmsOutbox {
    * Records the intent if it is new and tries to take the right to send for {@code lease}.
    *
    * @return {@link Claim.Done} when the key already has a final result, {@link Claim.Busy} when
-   *     another worker holds a live lease, otherwise {@link Claim.Granted}.
+   *     another worker holds a live lease, {@link Claim.Reused} when the key was taken by another
+   *     text (another recipient or words), otherwise {@link Claim.Granted}.
    */
   Claim claim(SmsSendRequest request, Duration lease);
 
@@ -30,6 +31,9 @@ public interface SmsOutbox {
   record Done(SmsSendResult result) implements Claim {}
 
   record Busy(Instant leaseUntil) implements Claim {}
+
+  /** The key already stands for another text: a key means one text, so this one is not sent. */
+  record Reused() implements Claim {}
 
   /**
    * The right to send. {@code attempt} counts from 1; any attempt after the first may follow one that

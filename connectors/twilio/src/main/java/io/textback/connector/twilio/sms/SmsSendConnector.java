@@ -12,6 +12,7 @@ import io.textback.connector.twilio.sms.SmsOutbox.Busy;
 import io.textback.connector.twilio.sms.SmsOutbox.Claim;
 import io.textback.connector.twilio.sms.SmsOutbox.Done;
 import io.textback.connector.twilio.sms.SmsOutbox.Granted;
+import io.textback.connector.twilio.sms.SmsOutbox.Reused;
 import io.textback.connector.twilio.sms.model.SmsSendRequest;
 import io.textback.connector.twilio.sms.model.SmsSendResult;
 import java.time.Duration;
@@ -43,6 +44,8 @@ import org.slf4j.LoggerFactory;
       @ElementTemplate.PropertyGroup(id = "delivery", label = "Delivery")
     })
 public class SmsSendConnector implements OutboundConnectorFunction {
+  /** The refusal when an idempotency key already stands for another text. */
+  public static final String KEY_REUSED = "idempotency_key_reused";
   public static final String TYPE = "io.textback:sms-send:1";
   private static final Logger LOG = LoggerFactory.getLogger(SmsSendConnector.class);
   private static final Duration LEASE = Duration.ofSeconds(60);
@@ -74,6 +77,10 @@ public class SmsSendConnector implements OutboundConnectorFunction {
       case Busy busy ->
           throw retry("SMS " + request.idempotencyKey() + " is being sent by another worker", null,
               Duration.between(java.time.Instant.now(), busy.leaseUntil()).plusSeconds(1));
+      case Reused reused -> {
+        LOG.warn("SMS {}: the key was used for another text; not sent", request.idempotencyKey());
+        yield SmsSendResult.refused(KEY_REUSED, null);
+      }
       case Granted granted -> sendGranted(request, granted);
     };
   }

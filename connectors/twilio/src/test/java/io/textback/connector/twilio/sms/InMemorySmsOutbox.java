@@ -12,6 +12,7 @@ final class InMemorySmsOutbox implements SmsOutbox {
   private final Map<String, Entry> entries = new HashMap<>();
 
   private static final class Entry {
+    String text;
     int attempts;
     Instant firstAttemptAt;
     Instant leaseUntil;
@@ -21,6 +22,12 @@ final class InMemorySmsOutbox implements SmsOutbox {
   @Override
   public synchronized Claim claim(SmsSendRequest request, Duration lease) {
     Entry e = entries.computeIfAbsent(request.idempotencyKey(), k -> new Entry());
+    String text = request.to() + "\n" + request.body();
+    if (e.text == null) {
+      e.text = text;
+    } else if (!e.text.equals(text)) {
+      return new Reused();
+    }
     Instant now = Instant.now();
     if (e.result != null) {
       return new Done(e.result);
