@@ -89,15 +89,24 @@ async function until(what, fn, timeoutMs = 30000) {
     await until('the missed call in the funnel', async () => Number(await measure(page, 'missed')) === missedBefore + 1);
     await until('the journey in the list', () => page.$eval('#journeys', (e, last4) => e.textContent.includes(last4), caller.slice(-4)));
 
+    // A lead's SMS is anyone's words: markup in it shows as text and never runs.
+    const attack = '<img src=x onerror="document.title=\'xss\'">Sink leaking';
+    await page.$eval('#sim-body', (e, v) => { e.value = v; }, attack);
     await page.click('#sim-text');
     await until('the reply in the funnel', async () => Number(await measure(page, 'replies')) === repliesBefore + 1);
+    await until('the lead\'s text in the thread', () => page.$eval('#sim-thread', (e, v) => e.textContent.includes(v), attack));
+    if ((await page.title()) === 'xss' || (await page.$('#sim-thread img'))) throw new Error('markup in a lead\'s SMS ran in the console');
+    const csp = (await page.goto(base + '/console/')).headers()['content-security-policy'] || '';
+    if (!csp.includes("script-src 'self'")) throw new Error('the console has no Content-Security-Policy: ' + csp);
+    await page.waitForSelector('#simulator:not([hidden])');
+    await page.$eval('#sim-from', (e, v) => { e.value = v; }, caller);
 
     await page.click('#sim-reply');
     await until('the business answer at the lead', () => page.$eval('#sim-thread', (e) => e.textContent.includes('We can be there at 3pm')));
     await until('the first human reply in the journey', () => page.$eval('#journeys', (e) => e.textContent.includes('human reply')));
 
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, answered from the console`);
+    console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console`);
   } finally {
     await browser.close();
     local.kill('SIGTERM');

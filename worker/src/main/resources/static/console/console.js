@@ -2,6 +2,9 @@
 const $ = (id) => document.getElementById(id);
 const pct = (r) => (r == null ? '–' : (r * 100).toFixed(1) + '%');
 const mins = (s) => (s == null ? '–' : (s / 60).toFixed(1) + ' min');
+// Every value from the server goes into the page as text: a lead's SMS, a form's name, a business's
+// name are written by strangers, and markup in them must show as written, never run.
+const esc = (v) => String(v ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 async function api(path, options) {
   const response = await fetch(path, Object.assign({ credentials: 'same-origin' }, options));
@@ -18,7 +21,7 @@ function query() {
 }
 
 function card(label, value, id) {
-  return `<div class="card" data-measure="${id}"><div class="value">${value}</div><div class="label">${label}</div></div>`;
+  return `<div class="card" data-measure="${esc(id)}"><div class="value">${esc(value)}</div><div class="label">${esc(label)}</div></div>`;
 }
 
 async function refresh() {
@@ -38,20 +41,20 @@ async function refresh() {
     card('median response, business hours', mins(all.responseTime.businessHoursMedianSeconds), 'response'),
   ].join('');
   $('health').innerHTML = report.health.length
-    ? report.health.map((f) => `<div class="flag" data-flag="${f.flag}">${f.message}</div>`).join('')
+    ? report.health.map((f) => `<div class="flag" data-flag="${esc(f.flag)}">${esc(f.message)}</div>`).join('')
     : `<div class="ok">All three numbers are healthy, or there is not enough data yet.</div>`;
   drawWeeks(weeks);
   const e = report.experiment;
   $('experiment').hidden = !e;
   $('experiment').innerHTML = e
     ? '<h2>Copy experiment</h2>' + Object.entries(e.variants).map(([v, a]) =>
-        `<p>Variant ${v}: ${a.replies} replies of ${a.texted} texted, ${pct(a.replyRate)} (95%: ${pct(a.low95)}–${pct(a.high95)})</p>`).join('')
-      + `<p><strong>${e.verdict}</strong></p>`
+        `<p>Variant ${esc(v)}: ${esc(a.replies)} replies of ${esc(a.texted)} texted, ${pct(a.replyRate)} (95%: ${pct(a.low95)}–${pct(a.high95)})</p>`).join('')
+      + `<p><strong>${esc(e.verdict)}</strong></p>`
     : '';
   $('journeys').querySelector('tbody').innerHTML = journeys.map((j) => `<tr>
-      <td>${new Date(j.startedAt).toLocaleString()}</td><td>${j.channel}</td><td>${j.phone ?? ''}</td>
-      <td>${j.variant ?? ''}</td><td>${j.conversation ?? ''}</td>
-      <td>${j.events.map((ev) => ev.kind.replace('_', ' ') + (ev.reason ? ' (' + ev.reason + ')' : '')).join(' → ')}</td></tr>`).join('');
+      <td>${esc(new Date(j.startedAt).toLocaleString())}</td><td>${esc(j.channel)}</td><td>${esc(j.phone)}</td>
+      <td>${esc(j.variant)}</td><td>${esc(j.conversation)}</td>
+      <td>${j.events.map((ev) => esc(ev.kind.replace('_', ' ') + (ev.reason ? ' (' + ev.reason + ')' : ''))).join(' → ')}</td></tr>`).join('');
 }
 
 function drawWeeks(weeks) {
@@ -62,9 +65,9 @@ function drawWeeks(weeks) {
     const left = i * slot + bar / 2;
     [['leads', x.leads, '#c5cde0'], ['replies', x.replies, '#3a6fd8'], ['booked', x.booked, '#1c9b4f']].forEach(([name, v, color], k) => {
       const height = (v / max) * (h - 10);
-      out += `<rect x="${left + k * bar}" y="${h - height}" width="${bar - 2}" height="${height}" fill="${color}"><title>${name}: ${v}</title></rect>`;
+      out += `<rect x="${left + k * bar}" y="${h - height}" width="${bar - 2}" height="${height}" fill="${color}"><title>${name}: ${esc(v)}</title></rect>`;
     });
-    out += `<text x="${left}" y="${h + 16}" font-size="11">${x.weekStarting.slice(5)}</text>`;
+    out += `<text x="${left}" y="${h + 16}" font-size="11">${esc(String(x.weekStarting).slice(5))}</text>`;
   });
   svg.innerHTML = out;
 }
@@ -78,7 +81,7 @@ async function simulator() {
   const from = () => $('sim-from').value.trim();
   const thread = async () => {
     const messages = await api('/local/simulator/messages?phone=' + encodeURIComponent(from()));
-    $('sim-thread').innerHTML = messages.map((m) => `<li>${m.from === from() ? 'You' : 'Business'}: ${m.body}</li>`).join('');
+    $('sim-thread').innerHTML = messages.map((m) => `<li>${m.from === from() ? 'You' : 'Business'}: ${esc(m.body)}</li>`).join('');
   };
   const after = async () => { await new Promise((r) => setTimeout(r, 700)); await thread(); await refresh(); };
   $('sim-call').onclick = async () => { await post('/local/simulator/calls', { from: from(), voicemail: false }); await after(); };
@@ -95,11 +98,11 @@ async function simulator() {
 
 async function start() {
   const businesses = await api('/api/businesses');
-  $('business').innerHTML = businesses.map((b) => `<option value="${b.id}">${b.name}</option>`).join('');
+  $('business').innerHTML = businesses.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}</option>`).join('');
   ['business', 'from', 'to'].forEach((id) => $(id).addEventListener('change', refresh));
   await refresh();
   await simulator();
   setInterval(refresh, 5000);
 }
 
-start().catch((e) => { document.body.insertAdjacentHTML('afterbegin', `<p class="flag">${e.message}</p>`); });
+start().catch((e) => { document.body.insertAdjacentHTML('afterbegin', `<p class="flag">${esc(e.message)}</p>`); });

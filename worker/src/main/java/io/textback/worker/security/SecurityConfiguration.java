@@ -28,10 +28,13 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 @Configuration
 public class SecurityConfiguration {
   private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; object-src 'none'; "
+      + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
   @Bean
-  SecurityFilterChain security(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(auth -> auth
+  SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    http.addFilterBefore(throttle, org.springframework.security.web.csrf.CsrfFilter.class)
+        .authorizeHttpRequests(auth -> auth
             // the HubSpot card's backend checks HubSpot's signature itself
             .requestMatchers("/webhooks/**", "/api/leads/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/login", "/error", "/favicon.ico").permitAll()
@@ -44,7 +47,10 @@ public class SecurityConfiguration {
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/actuator/**")))
         // Webhooks are signed by their provider; the API is called by scripts with Basic auth and by the
         // console from its own origin (the session cookie is SameSite=Strict).
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/local/**", "/logout"));
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/local/**", "/logout"))
+        // Scripts only from the worker itself, and no inline script or event handler: markup a stranger
+        // put in an SMS or a form cannot run in the admin's browser even if it reached the page.
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
     return http.build();
   }
 

@@ -41,6 +41,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "management.prometheus.metrics.export.enabled=true",
     "textback.console.admins[0].username=" + WorkerIntegrationTest.ADMIN,
     "textback.console.admins[0].password={noop}" + WorkerIntegrationTest.ADMIN_PASSWORD,
+    // a second admin, whose name the login-throttling test may lock without locking the tests out
+    "textback.console.admins[1].username=guarded",
+    "textback.console.admins[1].password={noop}guarded-password",
     "textback.businesses[0].manager-phone=+15550100003",
     "textback.businesses[0].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
     // open and allowed to text around the clock, so timers in these tests do not depend on the hour

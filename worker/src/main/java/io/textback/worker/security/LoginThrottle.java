@@ -1,0 +1,112 @@
+package io.textback.worker.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guessing a password is slowed to a stop: after {@link #MAX_FAILURES} wrong logins for one user
+ * name within {@link #WINDOW}, every login as that name (form or Basic, right password or not) is
+ * refused with 429 and the time left, until the window has passed since the last failure. A right
+ * login before that clears the count.
+ */
+@Component
+public class LoginThrottle extends OncePerRequestFilter {
+  private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
+  static final int MAX_FAILURES = 5;
+  static final Duration WINDOW = Duration.ofMinutes(5);
+  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+  private final Clock clock;
+
+  public LoginThrottle(Clock clock) {
+    this.clock = clock;
+  }
+
+  @EventListener
+  void failed(AuthenticationFailureBadCredentialsEvent event) {
+    String name = String.valueOf(event.getAuthentication().getName());
+    Deque<Instant> times = failures.computeIfAbsent(name, k -> new ArrayDeque<>());
+    synchronized (times) {
+      times.addLast(clock.instant());
+      while (times.size() > MAX_FAILURES) {
+        times.removeFirst();
+      }
+    }
+  }
+
+  @EventListener
+  void succeeded(AuthenticationSuccessEvent event) {
+    failures.remove(String.valueOf(event.getAuthentication().getName()));
+  }
+
+  /** How long logins as this name stay refused, if they are. */
+  Optional<Duration> lockedFor(String name) {
+    Deque<Instant> times = failures.get(name);
+    if (times == null) {
+      return Optional.empty();
+    }
+    synchronized (times) {
+      Instant now = clock.instant();
+      times.removeIf(t -> t.isBefore(now.minus(WINDOW)));
+      if (times.size() < MAX_FAILURES) {
+        return Optional.empty();
+      }
+      return Optional.of(Duration.between(now, times.peekLast().plus(WINDOW)));
+    }
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<String> name = loginName(request);
+    Optional<Duration> locked = name.flatMap(this::lockedFor);
+    if (locked.isPresent()) {
+      long seconds = Math.max(1, locked.get().toSeconds());
+      LOG.warn("Login as {} refused: {} wrong passwords within {} min", name.get(), MAX_FAILURES, WINDOW.toMinutes());
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(seconds));
+      response.setContentType("text/plain;charset=UTF-8");
+      response.getWriter().write("Too many wrong passwords for " + name.get() + ": logins as " + name.get()
+          + " are refused for " + seconds + " s more.");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** The user name a request logs in as: the login form's, or HTTP Basic's. */
+  private static Optional<String> loginName(HttpServletRequest request) {
+    if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+      return Optional.ofNullable(request.getParameter("username"));
+    }
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return Optional.of(colon < 0 ? decoded : decoded.substring(0, colon));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+}
