@@ -1,5 +1,6 @@
 package io.textback.worker.web;
 
+import io.textback.connector.twilio.PhoneMask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.textback.worker.database.DatabaseUnavailable;
@@ -23,17 +24,19 @@ public class RequestErrorHandler {
 
   @ExceptionHandler(RequestRejectedException.class)
   ResponseEntity<String> rejected(RequestRejectedException e, jakarta.servlet.http.HttpServletRequest request) {
-    LOG.warn("Refused {} {}: {} {}", request.getMethod(), request.getRequestURI(), e.status().value(), e.getMessage());
+    // Path and reason can carry a caller's number or a stranger's bytes: masked and escaped.
+    LOG.warn("Refused {} {}: {} {}", request.getMethod(), PhoneMask.forLog(request.getRequestURI()), e.status().value(),
+        PhoneMask.forLog(e.getMessage()));
     return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
   }
 
   @ExceptionHandler({DataAccessException.class, TransactionException.class})
   ResponseEntity<String> database(Exception e, jakarta.servlet.http.HttpServletRequest request) {
     if (!DatabaseUnavailable.is(e)) {
-      LOG.error("Failed {} {}: 500", request.getMethod(), request.getRequestURI(), e);
+      LOG.error("Failed {} {}: 500", request.getMethod(), PhoneMask.forLog(request.getRequestURI()), e);
       return ResponseEntity.internalServerError().contentType(MediaType.TEXT_PLAIN).body("internal error\n");
     }
-    LOG.warn("Refused {} {}: 503, PostgreSQL is unavailable ({})", request.getMethod(), request.getRequestURI(),
+    LOG.warn("Refused {} {}: 503, PostgreSQL is unavailable ({})", request.getMethod(), PhoneMask.forLog(request.getRequestURI()),
         e.getClass().getSimpleName());
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
         .contentType(MediaType.TEXT_PLAIN)

@@ -55,4 +55,21 @@ class LogHygieneTest extends WorkerIntegrationTest {
         .doesNotContain(caller)
         .doesNotContain(caller.substring(2));
   }
+
+  @Test
+  void refusedRequests_logTheirPathMaskedAndEscaped(CapturedOutput output) throws Exception {
+    String stranger = newCaller();
+    var refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/conversations/" + URLEncoder.encode("demo-plumbing:" + stranger, StandardCharsets.UTF_8) + "/replies"))
+        .header("Content-Type", "application/json").header("Authorization", ADMIN_AUTH)
+        .POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"hi\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    var escape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/webhooks/forms/%1B%5B31mevil")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(404);
+    assertThat(escape.statusCode()).isBetween(400, 404);
+    assertThat(output.getAll()).contains("***" + stranger.substring(stranger.length() - 4))
+        .doesNotContain(stranger.substring(2)).doesNotContain("\u001b[31m");
+  }
 }
