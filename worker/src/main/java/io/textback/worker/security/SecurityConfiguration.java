@@ -32,8 +32,9 @@ public class SecurityConfiguration {
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
   @Bean
-  SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle) throws Exception {
+  SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle, SameOriginChanges sameOrigin) throws Exception {
     http.addFilterBefore(throttle, org.springframework.security.web.csrf.CsrfFilter.class)
+        .addFilterBefore(sameOrigin, org.springframework.security.web.csrf.CsrfFilter.class)
         .authorizeHttpRequests(auth -> auth
             // the HubSpot card's backend checks HubSpot's signature itself
             .requestMatchers("/webhooks/**", "/api/leads/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
@@ -46,7 +47,7 @@ public class SecurityConfiguration {
             new AntPathRequestMatcher("/api/**")).defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/actuator/**")))
         // Webhooks are signed by their provider; the API is called by scripts with Basic auth and by the
-        // console from its own origin (the session cookie is SameSite=Strict).
+        // console from its own origin, which SameOriginChanges checks for every cookie-borne change.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/webhooks/**", "/api/**", "/local/**", "/logout"))
         // Scripts only from the worker itself, and no inline script or event handler: markup a stranger
         // put in an SMS or a form cannot run in the admin's browser even if it reached the page.
