@@ -13,6 +13,7 @@ import io.textback.worker.inbound.MessageRelay;
 import io.textback.worker.inbound.PendingMessage;
 import io.textback.worker.optout.OptOutStore;
 import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.webhook.TwilioIds;
 import io.textback.worker.webhook.TwilioWebhookVerifier;
 import io.textback.worker.web.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,10 +68,7 @@ public class InboundSmsController {
   @PostMapping(path = PATH, produces = "application/xml")
   public String inbound(HttpServletRequest request) {
     Map<String, String> params = verifier.verify(request);
-    String sid = params.get("MessageSid");
-    if (sid == null || !sid.matches("[A-Za-z0-9]{2,64}")) {
-      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "MessageSid is required");
-    }
+    String sid = TwilioIds.require("MessageSid", params.get("MessageSid"), TwilioIds.MESSAGE, "message");
     String eventKey = "sms:" + sid;
     Optional<Business> business = phones.toE164(params.get("To"), "US").flatMap(businesses::byTwilioNumber);
     if (business.isEmpty()) {

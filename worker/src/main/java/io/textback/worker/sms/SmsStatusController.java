@@ -45,6 +45,7 @@ public class SmsStatusController {
     if (sid == null || sid.isBlank() || status == null || !DeliveryStatus.isKnown(status)) {
       throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "MessageSid and a known MessageStatus are required");
     }
+    io.textback.worker.webhook.TwilioIds.require("MessageSid", sid, io.textback.worker.webhook.TwilioIds.MESSAGE, "message");
     Integer errorCode = parseCode(params.get("ErrorCode"));
     events.storeIfNew(new InboundEvent("twilio", "sms-status:" + sid + ":" + status, "sms-status", params, Optional.empty()));
     jdbc.sql("""

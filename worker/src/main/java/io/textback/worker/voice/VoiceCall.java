@@ -3,6 +3,7 @@ package io.textback.worker.voice;
 import io.textback.worker.business.Business;
 import io.textback.worker.phone.PhoneNumbers;
 import io.textback.worker.web.RequestRejectedException;
+import io.textback.worker.webhook.TwilioIds;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -19,10 +20,7 @@ public record VoiceCall(
     Map<String, String> params) {
 
   static VoiceCall read(Map<String, String> params, Business business, PhoneNumbers phones) {
-    String callSid = required(params, "CallSid");
-    if (!callSid.matches("[A-Za-z0-9]{2,64}")) {
-      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "CallSid is not a Twilio id");
-    }
+    String callSid = TwilioIds.require("CallSid", params.get("CallSid"), TwilioIds.CALL, "call");
     String from = params.getOrDefault("From", "");
     Optional<String> caller = phones.toE164(from, business.region());
     String leadKey = caller.map(business::leadKey).orElse(business.id() + ":unknown:" + callSid);

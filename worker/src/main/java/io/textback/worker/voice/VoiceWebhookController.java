@@ -11,6 +11,7 @@ import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
 import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.webhook.TwilioIds;
 import io.textback.worker.webhook.TwilioWebhookVerifier;
 import io.textback.worker.web.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -196,7 +197,7 @@ public class VoiceWebhookController {
    * retry a recording callback, and the voicemail wait still ends on its own timer.
    */
   private Optional<VoiceCall> knownCall(Map<String, String> params) {
-    String callSid = VoiceCall.required(params, "CallSid");
+    String callSid = TwilioIds.require("CallSid", params.get("CallSid"), TwilioIds.CALL, "call");
     Optional<Map<String, String>> first;
     try {
       first = events.firstPayload(List.of("incoming:" + callSid, "call-missed:" + callSid, "dial-status:" + callSid));
@@ -244,12 +245,12 @@ public class VoiceWebhookController {
   private static String recordingSid(VoiceCall call, String recordingUrl) {
     String sid = call.param("RecordingSid");
     if (sid != null && !sid.isBlank()) {
-      return sid;
+      return TwilioIds.require("RecordingSid", sid, TwilioIds.RECORDING, "recording");
     }
     if (recordingUrl == null || recordingUrl.isBlank()) {
       return null;
     }
-    String last = recordingUrl.substring(recordingUrl.lastIndexOf('/') + 1);
-    return last.startsWith("RE") ? last.replaceAll("\\..*$", "") : null;
+    String last = recordingUrl.substring(recordingUrl.lastIndexOf('/') + 1).replaceAll("\\..*$", "");
+    return TwilioIds.RECORDING.matcher(last).matches() ? last : null;
   }
 }

@@ -48,15 +48,28 @@ class MalformedWebhookTest extends WorkerIntegrationTest {
   @Test
   void aSignedTwilioWebhookWithANulCharacter_isA400_andOrdinaryOnesStillPass() {
     long before = stored();
-    WebhookResponse nul = phone().post("/webhooks/twilio/sms", Map.of("MessageSid", "SMnul1", "From", "+15557770198",
+    WebhookResponse nul = phone().post("/webhooks/twilio/sms", Map.of("MessageSid", "SM" + "0".repeat(31) + "1", "From", "+15557770198",
         "To", DEMO_NUMBER, "Body", "hi\0there", "AccountSid", "AC00000000000000000000000000000001"));
     assertThat(nul.status()).isEqualTo(400);
     assertThat(nul.body()).contains("body contains a NUL character");
     assertThat(stored()).isEqualTo(before);
 
-    WebhookResponse fine = phone().post("/webhooks/twilio/sms", Map.of("MessageSid", "SMnul2", "From", "+15557770198",
+    WebhookResponse fine = phone().post("/webhooks/twilio/sms", Map.of("MessageSid", "SM" + "0".repeat(31) + "2", "From", "+15557770198",
         "To", DEMO_NUMBER, "Body", "hi there", "AccountSid", "AC00000000000000000000000000000001"));
     assertThat(fine.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aCapturedSignatureReplayedWithAnIdThatSwallowsTheNextParameter_isA400AndStoresNothing() {
+    // Twilio's signature runs names and values together: MessageSid=SM…NumMedia0 without NumMedia
+    // signs the same as MessageSid=SM… with NumMedia=0.
+    long before = stored();
+    String sid = "SM" + "ab".repeat(16);
+    WebhookResponse replayed = phone().post("/webhooks/twilio/sms", Map.of("MessageSid", sid + "NumMedia0",
+        "From", "+15557770196", "To", DEMO_NUMBER, "Body", "hi", "AccountSid", "AC00000000000000000000000000000001"));
+    assertThat(replayed.status()).isEqualTo(400);
+    assertThat(replayed.body()).contains("MessageSid is not a Twilio message id");
+    assertThat(stored()).isEqualTo(before);
   }
 
   @Test
@@ -65,7 +78,7 @@ class MalformedWebhookTest extends WorkerIntegrationTest {
     WebhookResponse response = phone().post("/webhooks/twilio/sms/status", Map.of("MessageSid", "SM" + "a".repeat(5000),
         "MessageStatus", "delivered", "To", "+15557770197", "From", DEMO_NUMBER, "AccountSid", "AC00000000000000000000000000000001"));
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body()).contains("an identifier in the request is too long");
+    assertThat(response.body()).contains("MessageSid is not a Twilio message id");
     assertThat(stored()).isEqualTo(before);
   }
 }
