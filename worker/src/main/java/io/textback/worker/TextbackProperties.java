@@ -87,7 +87,11 @@ public record TextbackProperties(
       admins = admins == null ? List.of() : List.copyOf(admins);
     }
 
-    public record Admin(String username, String password) {
+    /**
+     * A login. {@code role} ADMIN (the default) opens the console and /api; METRICS only the
+     * Prometheus endpoint, so the scrape login in Prometheus's config cannot send a text.
+     */
+    public record Admin(String username, String password, @DefaultValue("ADMIN") String role) {
       @Override
       public String toString() {
         return "Admin[" + username + "]";

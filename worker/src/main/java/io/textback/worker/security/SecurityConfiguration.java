@@ -39,7 +39,8 @@ public class SecurityConfiguration {
             // the HubSpot card's backend checks HubSpot's signature itself
             .requestMatchers("/webhooks/**", "/api/leads/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/login", "/error", "/favicon.ico").permitAll()
-            .anyRequest().authenticated())
+            .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
+            .anyRequest().hasRole("ADMIN"))
         .formLogin(form -> form.defaultSuccessUrl("/console/", false))
         .httpBasic(Customizer.withDefaults())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -62,7 +63,8 @@ public class SecurityConfiguration {
       LOG.warn("No textback.console.admins: nobody can open the console or call /api");
     }
     List<UserDetails> users = admins.stream()
-        .map(a -> User.withUsername(a.username()).password(a.password()).roles("ADMIN").build())
+        .map(a -> User.withUsername(a.username()).password(a.password())
+            .roles("METRICS".equalsIgnoreCase(a.role()) ? "METRICS" : "ADMIN").build())
         .toList();
     return new InMemoryUserDetailsManager(users);
   }

@@ -261,6 +261,14 @@ class FunnelReportTest extends WorkerIntegrationTest {
         .encodeToString("admin:wrong".getBytes())).statusCode()).isEqualTo(401);
     assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
     assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+    // The scrape login in Prometheus's config reads metrics and nothing else: it cannot send a text.
+    String scraper = "Basic " + java.util.Base64.getEncoder().encodeToString("scraper:scraper-password".getBytes());
+    assertThat(get("/actuator/prometheus", scraper).statusCode()).isEqualTo(200);
+    assertThat(get("/api/businesses", scraper).statusCode()).isEqualTo(403);
+    assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/conversations/demo-plumbing%3A%2B15550001111/replies")).header("Authorization", scraper)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"body\":\"x\"}")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
 
     HttpResponse<String> json = get("/api/reports/funnel?business=demo-plumbing&from=2026-11-01&to=2026-11-30", ADMIN_AUTH);
     assertThat(json.statusCode()).isEqualTo(200);
