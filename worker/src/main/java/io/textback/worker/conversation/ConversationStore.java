@@ -47,6 +47,22 @@ public class ConversationStore {
         .query(ConversationStore::map).optional();
   }
 
+  /** Notes the process instance that runs the conversation (the first one to open it). */
+  public void linkProcess(long id, long processInstanceKey) {
+    jdbc.sql("update conversation set process_instance_key = :k where id = :id and process_instance_key is null")
+        .param("k", processInstanceKey).param("id", id).update();
+  }
+
+  /** Open conversations with their process instance, opened before {@code before}, oldest first. */
+  public java.util.List<long[]> openWithProcess(java.time.Instant before, int limit) {
+    return jdbc.sql("""
+            select id, process_instance_key from conversation
+            where state = 'OPEN' and process_instance_key is not null and opened_at < :before
+            order by opened_at limit :limit""")
+        .param("before", java.sql.Timestamp.from(before)).param("limit", limit)
+        .query((rs, i) -> new long[] {rs.getLong("id"), rs.getLong("process_instance_key")}).list();
+  }
+
   /** Closes it with the journey's outcome; closing twice keeps the first outcome. */
   public void close(long id, String outcome) {
     jdbc.sql("update conversation set state = 'CLOSED', outcome = :o, closed_at = now() where id = :id and state = 'OPEN'")

@@ -51,9 +51,10 @@ public class ConversationWorkers {
       "textBackSid", "textBackBody", "firstName", "journeyKey"})
   public Map<String, Object> open(@Variable String businessId, @Variable String leadPhone, @Variable String leadKey,
       @Variable String channel, @Variable String textBackSid, @Variable String textBackBody, @Variable String firstName,
-      @Variable String journeyKey) {
+      @Variable String journeyKey, io.camunda.client.api.response.ActivatedJob job) {
     Business business = businesses.requireForJob(businessId);
     Conversation conversation = conversations.openOrJoin(businessId, leadPhone, leadKey, channel == null ? "call" : channel);
+    conversations.linkProcess(conversation.id(), job.getProcessInstanceKey());
     if (journeyKey != null) {
       facts.linkConversation(journeyKey, conversation.id());
       facts.record(journeyKey, JourneyFacts.TEXTED, null, clock.instant());

@@ -213,6 +213,28 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
     awaitSms(caller, 2);
   }
 
+  @org.springframework.beans.factory.annotation.Autowired ConversationReconciler reconciler;
+
+  @Test
+  void aConversationWhoseProcessWasCancelled_isClosed_andTheCallerIsTextedBackAgain() {
+    String caller = newCaller();
+    Call first = textedCaller(caller, DEMO_NUMBER);
+    String other = newCaller();
+    textedCaller(other, DEMO_NUMBER);
+    long journey = engine().findInstance("missed-call-text-back", "callSid", first.callSid()).orElseThrow();
+
+    // An admin cancels the journey in Operate: no end listener runs, the conversation row stays OPEN.
+    engine().client().newCancelInstanceCommand(journey).send().join();
+    assertThat(reconciler.reconcileOpenedBefore(java.time.Instant.now().plusSeconds(5))).isGreaterThanOrEqualTo(1);
+
+    assertThat(outcome(caller)).isEqualTo("Process gone");
+    assertThat(openConversation(other)).as("a conversation whose process runs stays open").isNotNull();
+    Call again = phone().call(caller, DEMO_NUMBER);
+    again.missed();
+    again.hangsUpAtGreeting();
+    awaitSms(caller, 2);
+  }
+
   @Test
   void aStopReplayedAfterAStart_changesNothing() {
     String caller = newCaller();
@@ -286,7 +308,7 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
     assertThat(phone().text(caller, DEMO_NUMBER, "").status()).isEqualTo(200);                  // empty body
     assertThat(phone().text("not-a-number", DEMO_NUMBER, "hi").status()).isEqualTo(200);        // From not E.164
     assertThat(phone().deliveryStatus(
-        new io.textback.testkit.FakeMessage("SMunknown0000", caller, DEMO_NUMBER, "", java.time.Instant.now()), "delivered", null).status()).isEqualTo(200);
+        new io.textback.testkit.FakeMessage("SM" + "f".repeat(32), caller, DEMO_NUMBER, "", java.time.Instant.now()), "delivered", null).status()).isEqualTo(200);
     assertThat(jdbc.sql("select count(*) from inbound_event where kind = 'sms-ignored' and payload->>'From' in (:a, :b)")
         .param("a", caller).param("b", "not-a-number").query(Long.class).single()).isEqualTo(3);
     assertThat(engine().isWaitingFor("agent-replied", leadKey(caller, DEMO_NUMBER))).isFalse();

@@ -44,6 +44,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     // a second admin, whose name the login-throttling test may lock without locking the tests out
     "textback.console.admins[1].username=guarded",
     "textback.console.admins[1].password={noop}guarded-password",
+    // the Prometheus scrape login: metrics only
+    "textback.console.admins[2].username=scraper",
+    "textback.console.admins[2].password={noop}scraper-password",
+    "textback.console.admins[2].role=METRICS",
     "textback.businesses[0].manager-phone=+15550100003",
     "textback.businesses[0].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
     // open and allowed to text around the clock, so timers in these tests do not depend on the hour
