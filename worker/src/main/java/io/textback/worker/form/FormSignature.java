@@ -35,4 +35,10 @@ public final class FormSignature {
     byte[] expected = sign(secret, body).getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(expected, header.trim().toLowerCase().getBytes(StandardCharsets.UTF_8));
   }
+
+  /** Whether a secret given as it is (an API key header) is this one; constant-time. */
+  public static boolean sameSecret(String secret, String given) {
+    return given != null && MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+        given.trim().getBytes(StandardCharsets.UTF_8));
+  }
 }

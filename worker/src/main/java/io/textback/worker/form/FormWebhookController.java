@@ -44,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class FormWebhookController {
+  /** Carries the business's form secret on HubSpot workflow webhooks (the action's API key). */
+  static final String FORM_KEY_HEADER = "X-Textback-Form-Key";
   private static final Logger LOG = LoggerFactory.getLogger(FormWebhookController.class);
   static final int MAX_BODY = 64 * 1024;
   /**
@@ -105,13 +107,20 @@ public class FormWebhookController {
     Business business = business(businessId);
     byte[] body = read(request);
     hubspotVerifier.verify(request, new String(body, StandardCharsets.UTF_8));
-    // The app's client secret signs for every portal that installed it: the signature says HubSpot
-    // sent it, not for which business. Only a business connected to a portal takes these, and only
-    // from that portal.
+    // The app's client secret signs for every portal that installed it, and the body is written by
+    // whoever built the workflow: neither says for which business. The business's own form secret,
+    // set as the workflow action's API key (header X-Textback-Form-Key), does; and only a business
+    // connected to a portal takes these, and not when the body names another portal.
     String portal = business.hubspot() == null ? null : business.hubspot().portalId();
-    if (portal == null || portal.isBlank() || !business.hubspot().enabled()) {
+    if (portal == null || portal.isBlank()) {
       throw new RequestRejectedException(HttpStatus.FORBIDDEN,
           businessId + " has no HubSpot connection: its HubSpot form webhook is off");
+    }
+    if (business.formSecret() == null || business.formSecret().isBlank()
+        || !FormSignature.sameSecret(business.formSecret(), request.getHeader(FORM_KEY_HEADER))) {
+      throw new RequestRejectedException(HttpStatus.FORBIDDEN, request.getHeader(FORM_KEY_HEADER) == null
+          ? "missing " + FORM_KEY_HEADER + " (the business's form secret, as the workflow action's API key)"
+          : FORM_KEY_HEADER + " is not " + businessId + "'s form secret");
     }
     JsonNode payload = jsonObject(body);
     Optional<String> named = HubSpotFormFields.portalOf(payload);

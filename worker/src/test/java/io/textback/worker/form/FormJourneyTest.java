@@ -155,6 +155,7 @@ class FormJourneyTest extends WorkerIntegrationTest {
         io.textback.worker.support.TestInfrastructure.PUBLIC_BASE_URL + path, body, now);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Content-Type", "application/json").header("X-HubSpot-Request-Timestamp", String.valueOf(now))
+        .header(FormWebhookController.FORM_KEY_HEADER, FORM_SECRET)
         .POST(HttpRequest.BodyPublishers.ofString(body));
 
     HttpResponse<String> signed = HTTP.send(request.copy().header("X-HubSpot-Signature-v3", signature).build(),
@@ -170,13 +171,18 @@ class FormJourneyTest extends WorkerIntegrationTest {
   }
 
   HttpResponse<String> hubspotForm(String business, String body) throws Exception {
+    return hubspotForm(business, body, FORM_SECRET);
+  }
+
+  HttpResponse<String> hubspotForm(String business, String body, String formKey) throws Exception {
     String path = "/webhooks/forms/" + business + "/hubspot";
     long now = System.currentTimeMillis();
     String signature = io.textback.connector.hubspot.signature.HubSpotSignature.v3("test-client-secret", "POST",
         io.textback.worker.support.TestInfrastructure.PUBLIC_BASE_URL + path, body, now);
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Content-Type", "application/json").header("X-HubSpot-Request-Timestamp", String.valueOf(now))
-        .header("X-HubSpot-Signature-v3", signature).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        .header("X-HubSpot-Signature-v3", signature).header(FormWebhookController.FORM_KEY_HEADER, formKey)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -193,6 +199,11 @@ class FormJourneyTest extends WorkerIntegrationTest {
     assertThat(noConnection.body()).contains("cool-air has no HubSpot connection");
     assertThat(otherPortal.statusCode()).isEqualTo(403);
     assertThat(otherPortal.body()).contains("portal 62515").contains("late-electric is connected to another");
+    // Another portal's workflow can write any portal id into its body: without the business's own
+    // form secret as the action's API key it is refused all the same.
+    HttpResponse<String> noKey = hubspotForm("demo-plumbing", fromDemosPortal, "a-guess");
+    assertThat(noKey.statusCode()).isEqualTo(403);
+    assertThat(noKey.body()).contains("X-Textback-Form-Key is not demo-plumbing's form secret");
     Thread.sleep(1000);
     assertThat(twilio().sentTo(lead)).isEmpty();
 
