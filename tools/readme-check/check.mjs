@@ -52,6 +52,7 @@ function startLocal(script, label, extraEnv = {}) {
       if (text.includes(READY)) { clearInterval(poll); resolve({ child, log, text }); }
       else if (child.exitCode !== null || Date.now() > deadline) {
         clearInterval(poll);
+        killGroup(child.pid); // nothing of a failed start may hold the ports for the next run
         reject(new Error(`${label}: local mode did not get ready (exit ${child.exitCode}):\n${text.slice(-3000)}`));
       }
     }, 500);
@@ -69,9 +70,16 @@ function group(pgid) {
   return (r.stdout || '').trim().split('\n').filter(Boolean).map(l => l.trim().split(/\s+/, 2));
 }
 
-async function stop(local, signal) {
+function killGroup(pgid) {
+  for (const [pid] of group(pgid)) {
+    try { process.kill(Number(pid), 'SIGKILL'); } catch { /* gone already */ }
+  }
+}
+
+/** Stops local mode; {sparePostgres} plays a crash, which leaves its PostgreSQL running. */
+async function stop(local, signal, sparePostgres = false) {
   for (const [pid, comm] of group(local.child.pid)) {
-    if (signal === 'SIGKILL' && comm.startsWith('postgres')) continue; // a crash leaves PostgreSQL running
+    if (sparePostgres && comm.startsWith('postgres')) continue;
     try { process.kill(Number(pid), signal); } catch { /* gone already */ }
   }
   for (let i = 0; i < 60 && local.child.exitCode === null && local.child.signalCode === null; i++) {
@@ -108,7 +116,7 @@ try {
   }
   if (local) {
     // kill -9, then a plain start with one setting from the environment: a working stack again.
-    await stop(local, 'SIGKILL');
+    await stop(local, 'SIGKILL', true);
     const started = Date.now();
     local = await startLocal('bin/local', 'restart after kill -9', { TEXTBACK_BUSINESSES_0_RING_COUNT: '3' });
     const secs = ((Date.now() - started) / 1000).toFixed(1);
@@ -124,7 +132,7 @@ try {
 } catch (e) {
   fail('-', e.message);
 } finally {
-  if (local) await stop(local, 'SIGKILL');
+  if (local) killGroup(local.child.pid);
   fs.rmSync(path.join(root, 'funnel.csv'), { force: true });
   if (failures === 0) fs.rmSync(home, { recursive: true, force: true });
 }

@@ -30,7 +30,7 @@ final class LocalLogging {
     FileAppender<ILoggingEvent> file = new FileAppender<>();
     file.setContext(context);
     file.setFile(logFile.toString());
-    file.setAppend(false);
+    file.setAppend(true); // a second start refused on this folder must not wipe the running one's log
     file.setEncoder(encoder(context));
     file.start();
     ThresholdFilter warnings = new ThresholdFilter();

@@ -71,8 +71,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
     } catch (IOException | NumberFormatException e) {
       return;
     }
+    // Only a PostgreSQL serving this very folder: a pid reused since (after a reboot) is left alone.
+    String folder = dataDirectory.toAbsolutePath().toString();
     ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true))
+        .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(folder)).orElse(false))
         .ifPresent(orphan -> {
           orphan.destroy(); // SIGTERM: PostgreSQL's smart shutdown
           try {

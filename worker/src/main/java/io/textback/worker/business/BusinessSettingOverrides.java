@@ -42,7 +42,10 @@ public class BusinessSettingOverrides implements EnvironmentPostProcessor {
         if (!(adapted instanceof IterableConfigurationPropertySource iterable)) {
           continue;
         }
-        List<ConfigurationPropertyName> names = iterable.stream().filter(BUSINESSES::isAncestorOf).toList();
+        // Only a business's settings (textback.businesses[n]...): TEXTBACK_BUSINESSES_FILE, the
+        // production file's path, is not one.
+        List<ConfigurationPropertyName> names = iterable.stream().filter(BUSINESSES::isAncestorOf)
+            .filter(n -> n.getNumberOfElements() > 2 && n.isNumericIndex(2)).toList();
         for (ConfigurationPropertyName name : names) {
           var property = iterable.getConfigurationProperty(name);
           if (property == null) {

@@ -5,6 +5,7 @@ import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,18 +45,23 @@ public class ConversationReconciler {
     }
   }
 
-  /** Checks up to 200 open conversations; returns how many it closed. */
+  /** Checks every open conversation, a page of 200 at a time; returns how many it closed. */
   public int reconcile() {
     return reconcileOpenedBefore(clock.instant().minus(GRACE));
   }
 
   int reconcileOpenedBefore(java.time.Instant before) {
     int closed = 0;
-    for (long[] row : conversations.openWithProcess(before, 200)) {
-      if (isGone(row[1])) {
-        conversations.close(row[0], OUTCOME);
-        LOG.warn("Conversation {} closed: its process instance {} is gone", row[0], row[1]);
-        closed++;
+    long after = 0;
+    for (List<long[]> page = conversations.openWithProcess(before, after, 200); !page.isEmpty();
+        page = conversations.openWithProcess(before, after, 200)) {
+      for (long[] row : page) {
+        after = row[0];
+        if (isGone(row[1])) {
+          conversations.close(row[0], OUTCOME);
+          LOG.warn("Conversation {} closed: its process instance {} is gone", row[0], row[1]);
+          closed++;
+        }
       }
     }
     return closed;

@@ -53,13 +53,13 @@ public class ConversationStore {
         .param("k", processInstanceKey).param("id", id).update();
   }
 
-  /** Open conversations with their process instance, opened before {@code before}, oldest first. */
-  public java.util.List<long[]> openWithProcess(java.time.Instant before, int limit) {
+  /** Open conversations with their process instance, opened before {@code before}, by id after {@code afterId}. */
+  public java.util.List<long[]> openWithProcess(java.time.Instant before, long afterId, int limit) {
     return jdbc.sql("""
             select id, process_instance_key from conversation
-            where state = 'OPEN' and process_instance_key is not null and opened_at < :before
-            order by opened_at limit :limit""")
-        .param("before", java.sql.Timestamp.from(before)).param("limit", limit)
+            where state = 'OPEN' and process_instance_key is not null and opened_at < :before and id > :after
+            order by id limit :limit""")
+        .param("before", java.sql.Timestamp.from(before)).param("after", afterId).param("limit", limit)
         .query((rs, i) -> new long[] {rs.getLong("id"), rs.getLong("process_instance_key")}).list();
   }
 

@@ -35,9 +35,15 @@ public class PhoneNumbers {
    * "+15551230207;ext=99" as a number, and such callers are not to be texted.
    */
   public Optional<String> toE164(String raw, String defaultRegion) {
-    if (isAnonymous(raw) || !PLAIN.matcher(raw.strip()).matches()) {
+    if (isAnonymous(raw)) {
       return Optional.empty();
     }
+    // Invisible marks a pasted number carries, and the dashes and slashes people type, are fine.
+    String typed = raw.replaceAll("\\p{Cf}", "").replaceAll("[\\p{Pd}/]", "-").strip();
+    if (!PLAIN.matcher(typed).matches()) {
+      return Optional.empty();
+    }
+    raw = typed;
     try {
       PhoneNumber number = util.parse(raw.trim(), defaultRegion == null ? "US" : defaultRegion);
       if (!util.isPossibleNumber(number)) {

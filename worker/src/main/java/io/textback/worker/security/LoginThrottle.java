@@ -25,9 +25,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Guessing a password is slowed to a stop: after {@link #MAX_FAILURES} wrong logins for one user
- * name within {@link #WINDOW}, every login as that name (form or Basic, right password or not) is
- * refused with 429 and the time left, until the window has passed since the last failure. A right
- * login before that clears the count.
+ * name from one address within {@link #WINDOW}, every login as that name from there (form or
+ * Basic, right password or not) is refused with 429 and the time left, until the window has passed
+ * since the last failure. Keyed by address too, so a stranger's guesses cannot lock the admin (or
+ * Prometheus) out everywhere; names compare in lower case, as the logins do. A right login clears
+ * the count.
  */
 @Component
 public class LoginThrottle extends OncePerRequestFilter {
@@ -43,8 +45,16 @@ public class LoginThrottle extends OncePerRequestFilter {
 
   @EventListener
   void failed(AuthenticationFailureBadCredentialsEvent event) {
-    String name = String.valueOf(event.getAuthentication().getName());
-    Deque<Instant> times = failures.computeIfAbsent(name, k -> new ArrayDeque<>());
+    String key = key(String.valueOf(event.getAuthentication().getName()), addressOf(event.getAuthentication()));
+    if (failures.size() > 10_000) {
+      Instant old = clock.instant().minus(WINDOW);
+      failures.values().removeIf(times -> {
+        synchronized (times) {
+          return times.isEmpty() || times.peekLast().isBefore(old);
+        }
+      });
+    }
+    Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
     synchronized (times) {
       times.addLast(clock.instant());
       while (times.size() > MAX_FAILURES) {
@@ -55,12 +65,22 @@ public class LoginThrottle extends OncePerRequestFilter {
 
   @EventListener
   void succeeded(AuthenticationSuccessEvent event) {
-    failures.remove(String.valueOf(event.getAuthentication().getName()));
+    failures.remove(key(String.valueOf(event.getAuthentication().getName()), addressOf(event.getAuthentication())));
   }
 
-  /** How long logins as this name stay refused, if they are. */
-  Optional<Duration> lockedFor(String name) {
-    Deque<Instant> times = failures.get(name);
+  static String key(String name, String address) {
+    return name.toLowerCase(java.util.Locale.ROOT) + "@" + address;
+  }
+
+  /** The client's address Spring Security noted with the attempt ("" when it did not). */
+  private static String addressOf(org.springframework.security.core.Authentication authentication) {
+    return authentication.getDetails() instanceof org.springframework.security.web.authentication.WebAuthenticationDetails d
+        && d.getRemoteAddress() != null ? d.getRemoteAddress() : "";
+  }
+
+  /** How long logins as this name from this address stay refused, if they are. */
+  Optional<Duration> lockedFor(String name, String address) {
+    Deque<Instant> times = failures.get(key(name, address));
     if (times == null) {
       return Optional.empty();
     }
@@ -78,10 +98,11 @@ public class LoginThrottle extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Optional<String> name = loginName(request);
-    Optional<Duration> locked = name.flatMap(this::lockedFor);
+    Optional<Duration> locked = name.flatMap(n -> lockedFor(n, request.getRemoteAddr()));
     if (locked.isPresent()) {
       long seconds = Math.max(1, locked.get().toSeconds());
-      LOG.warn("Login as {} refused: {} wrong passwords within {} min", name.get(), MAX_FAILURES, WINDOW.toMinutes());
+      LOG.warn("Login as {} from {} refused: {} wrong passwords within {} min",
+          io.textback.connector.twilio.PhoneMask.forLog(name.get()), request.getRemoteAddr(), MAX_FAILURES, WINDOW.toMinutes());
       response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(seconds));
       response.setContentType("text/plain;charset=UTF-8");

@@ -62,6 +62,13 @@ public class SecurityConfiguration {
     if (admins.isEmpty()) {
       LOG.warn("No textback.console.admins: nobody can open the console or call /api");
     }
+    for (Admin a : admins) {
+      if (a.role() != null && !a.role().equalsIgnoreCase("ADMIN") && !a.role().equalsIgnoreCase("METRICS")) {
+        // A typo must not quietly make a full admin of a login meant to read metrics.
+        throw new IllegalStateException("textback.console.admins: " + a.username() + " has role '" + a.role()
+            + "'; the roles are ADMIN and METRICS");
+      }
+    }
     List<UserDetails> users = admins.stream()
         .map(a -> User.withUsername(a.username()).password(a.password())
             .roles("METRICS".equalsIgnoreCase(a.role()) ? "METRICS" : "ADMIN").build())

@@ -14,6 +14,9 @@ class PhoneNumbersTest {
     assertThat(phones.toE164("(555) 123-0206", "US")).contains("+15551230206");
     assertThat(phones.toE164("1-555-123-0206", "US")).contains("+15551230206");
     assertThat(phones.toE164("555.123.0206", "US")).contains("+15551230206");
+    assertThat(phones.toE164("\u202a+1 555 123 0206\u202c", "US")).as("pasted with direction marks").contains("+15551230206");
+    assertThat(phones.toE164("555\u2013123\u20130206", "US")).as("en dashes").contains("+15551230206");
+    assertThat(phones.toE164("0171/1234567", "DE")).as("a slash").contains("+491711234567");
   }
 
   @Test

@@ -54,6 +54,7 @@ class LoginThrottleTest extends WorkerIntegrationTest {
     assertThat(right.body()).contains("Too many wrong passwords for guarded");
     assertThat(Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 300L);
     assertThat(viaForm.statusCode()).isEqualTo(429);
+    assertThat(basic("GUARDED", "guess").statusCode()).as("names compare in lower case").isEqualTo(429);
     assertThat(basic(ADMIN, ADMIN_PASSWORD).statusCode()).as("another admin is not locked out").isEqualTo(200);
   }
 
@@ -66,21 +67,21 @@ class LoginThrottleTest extends WorkerIntegrationTest {
     for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
       throttle.failed(new AuthenticationFailureBadCredentialsEvent(attempt, new BadCredentialsException("no")));
     }
-    assertThat(throttle.lockedFor("dana")).isEmpty();
+    assertThat(throttle.lockedFor("Dana", "")).isEmpty();
     throttle.failed(new AuthenticationFailureBadCredentialsEvent(attempt, new BadCredentialsException("no")));
-    assertThat(throttle.lockedFor("dana")).contains(Duration.ofMinutes(5));
+    assertThat(throttle.lockedFor("Dana", "")).contains(Duration.ofMinutes(5));
 
     clock.now = start.plus(Duration.ofMinutes(4));
-    assertThat(throttle.lockedFor("dana")).contains(Duration.ofMinutes(1));
+    assertThat(throttle.lockedFor("Dana", "")).contains(Duration.ofMinutes(1));
     clock.now = start.plus(Duration.ofMinutes(5)).plusSeconds(1);
-    assertThat(throttle.lockedFor("dana")).isEmpty();
+    assertThat(throttle.lockedFor("Dana", "")).isEmpty();
 
     for (int i = 0; i < LoginThrottle.MAX_FAILURES - 1; i++) {
       throttle.failed(new AuthenticationFailureBadCredentialsEvent(attempt, new BadCredentialsException("no")));
     }
     throttle.succeeded(new org.springframework.security.authentication.event.AuthenticationSuccessEvent(attempt));
     throttle.failed(new AuthenticationFailureBadCredentialsEvent(attempt, new BadCredentialsException("no")));
-    assertThat(throttle.lockedFor("dana")).as("the count started again after the right login").isEmpty();
+    assertThat(throttle.lockedFor("Dana", "")).as("the count started again after the right login").isEmpty();
   }
 
   static final class MovableClock extends Clock {
