@@ -23,11 +23,10 @@ record ContractOperation(String id, String source, String method, String path, P
 
   static ContractOperation read(JsonNode node) {
     String path = node.path("path").asText();
-    String regex = Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q");
     Map<String, Integer> missingCodes = new java.util.HashMap<>();
     node.path("missingCodes").fields().forEachRemaining(e -> missingCodes.put(e.getKey(), e.getValue().asInt()));
     return new ContractOperation(node.path("id").asText(), node.path("source").asText(), node.path("method").asText(),
-        path, Pattern.compile(regex), node.path("auth").asText("none"), node.path("success").asInt(200),
+        path, template(path), node.path("auth").asText("none"), node.path("success").asInt(200),
         node.has("query") ? ContractField.readAll(node.get("query")) : null,
         node.has("form") ? ContractField.readAll(node.get("form")) : null,
         node.has("body") ? ContractField.read(node.get("body")) : null,
@@ -48,8 +47,18 @@ record ContractOperation(String id, String source, String method, String path, P
     return this.method.equalsIgnoreCase(method) && pattern.matcher(requestPath).matches();
   }
 
-  /** The path's segments with every version-like segment (v3, 2026-03) as a wildcard. */
-  String unversioned() {
+  /** Whether {@code requestPath} is this operation's path at another version (v3, 2026-03, 2026-09-beta). */
+  boolean matchesAtAnyVersion(String method, String requestPath) {
+    return this.method.equalsIgnoreCase(method)
+        && template(unversioned(path)).matcher(unversioned(requestPath)).matches();
+  }
+
+  /** A path template as a pattern: each {name} is one segment. */
+  private static Pattern template(String path) {
+    return Pattern.compile(Pattern.quote(path).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"));
+  }
+
+  private static String unversioned(String path) {
     return path.replaceAll("/(v\\d+|\\d{4}-\\d{2}(-beta)?)(?=/|$)", "/{version}");
   }
 }

@@ -96,10 +96,11 @@ public final class HeldToContract implements RequestFilterV2, ServeEventListener
     if (status < 200 || status > 299) {
       return;
     }
-    var verdict = contract.check(read(event.getRequest()), credentials);
-    verdict.operation().filter(op -> op.success() != status).ifPresent(op -> {
-      ContractViolation v = new ContractViolation(contract.vendor(), event.getRequest().getMethod() + " "
-          + URI.create(event.getRequest().getUrl()).getRawPath(), op.id(), status, null,
+    // The request passed the filter: only its operation is looked up again, not checked again.
+    String path = URI.create(event.getRequest().getUrl()).getRawPath();
+    String method = event.getRequest().getMethod().getName();
+    contract.operationOf(method, path).filter(op -> op.success() != status).ifPresent(op -> {
+      ContractViolation v = new ContractViolation(contract.vendor(), method + " " + path, op.id(), status, null,
           "the fake answered " + status + " where " + contract.vendor() + " answers " + op.success());
       ContractViolations.record(v);
       LOG.warn("{}", v.describe());

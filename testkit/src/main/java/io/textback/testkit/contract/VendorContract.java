@@ -100,6 +100,12 @@ public final class VendorContract {
     return operations.stream().map(o -> o.method() + " " + o.path()).toList();
   }
 
+  /** The operation a method and path are, if the contract has it. */
+  public Optional<ContractOperationRef> operationOf(String method, String path) {
+    return operations.stream().filter(o -> o.matches(method, path)).findFirst()
+        .map(o -> new ContractOperationRef(o.id(), o.success()));
+  }
+
   /** Checks one request: which operation it is, or the first thing the vendor would refuse it for. */
   public Verdict check(ContractRequest r, FakeCredentials credentials) {
     List<ContractOperation> candidates = operations.stream().filter(o -> o.matches(r.method(), r.path())).toList();
@@ -173,11 +179,7 @@ public final class VendorContract {
 
   /** Names the published versions of the same path, when the request used another. */
   private String hint(ContractRequest r) {
-    String asked = r.path().replaceAll("/(v\\d+|\\d{4}-\\d{2}(-beta)?)(?=/|$)", "/{version}");
-    List<String> same = operations.stream()
-        .filter(o -> o.method().equalsIgnoreCase(r.method()))
-        .filter(o -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(o.unversioned())
-            .replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q")).matcher(asked).matches())
+    List<String> same = operations.stream().filter(o -> o.matchesAtAnyVersion(r.method(), r.path()))
         .map(ContractOperation::path).toList();
     return same.isEmpty() ? "" : " (the contract has it as " + String.join(", ", same) + ": is the API version wrong?)";
   }
