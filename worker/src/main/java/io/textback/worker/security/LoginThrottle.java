@@ -5,12 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
@@ -36,6 +34,8 @@ public class LoginThrottle extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
   static final int MAX_FAILURES = 5;
   static final Duration WINDOW = Duration.ofMinutes(5);
+  private static final org.springframework.security.web.authentication.www.BasicAuthenticationConverter BASIC =
+      new org.springframework.security.web.authentication.www.BasicAuthenticationConverter();
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
   private final Clock clock;
 
@@ -118,16 +118,11 @@ public class LoginThrottle extends OncePerRequestFilter {
     if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
       return Optional.ofNullable(request.getParameter("username"));
     }
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        return Optional.of(colon < 0 ? decoded : decoded.substring(0, colon));
-      } catch (IllegalArgumentException e) {
-        return Optional.empty();
-      }
+    try {
+      // Spring Security's own reading of the Basic header, as its filter will read it next.
+      return Optional.ofNullable(BASIC.convert(request)).map(token -> token.getName());
+    } catch (org.springframework.security.core.AuthenticationException e) {
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 }
