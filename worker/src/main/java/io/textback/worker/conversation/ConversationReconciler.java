@@ -53,13 +53,14 @@ public class ConversationReconciler {
   int reconcileOpenedBefore(java.time.Instant before) {
     int closed = 0;
     long after = 0;
-    for (List<long[]> page = conversations.openWithProcess(before, after, 200); !page.isEmpty();
+    for (List<ConversationStore.OpenProcess> page = conversations.openWithProcess(before, after, 200); !page.isEmpty();
         page = conversations.openWithProcess(before, after, 200)) {
-      for (long[] row : page) {
-        after = row[0];
-        if (isGone(row[1])) {
-          conversations.close(row[0], OUTCOME);
-          LOG.warn("Conversation {} closed: its process instance {} is gone", row[0], row[1]);
+      for (ConversationStore.OpenProcess open : page) {
+        after = open.conversationId();
+        if (isGone(open.processInstanceKey())) {
+          conversations.close(open.conversationId(), OUTCOME);
+          LOG.warn("Conversation {} closed: its process instance {} is gone", open.conversationId(),
+              open.processInstanceKey());
           closed++;
         }
       }

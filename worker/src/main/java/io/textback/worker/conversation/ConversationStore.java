@@ -54,14 +54,17 @@ public class ConversationStore {
   }
 
   /** Open conversations with their process instance, opened before {@code before}, by id after {@code afterId}. */
-  public java.util.List<long[]> openWithProcess(java.time.Instant before, long afterId, int limit) {
+  public java.util.List<OpenProcess> openWithProcess(java.time.Instant before, long afterId, int limit) {
     return jdbc.sql("""
             select id, process_instance_key from conversation
             where state = 'OPEN' and process_instance_key is not null and opened_at < :before and id > :after
             order by id limit :limit""")
         .param("before", java.sql.Timestamp.from(before)).param("after", afterId).param("limit", limit)
-        .query((rs, i) -> new long[] {rs.getLong("id"), rs.getLong("process_instance_key")}).list();
+        .query((rs, i) -> new OpenProcess(rs.getLong("id"), rs.getLong("process_instance_key"))).list();
   }
+
+  /** An open conversation and the process instance that runs it. */
+  public record OpenProcess(long conversationId, long processInstanceKey) {}
 
   /** Closes it with the journey's outcome; closing twice keeps the first outcome. */
   public void close(long id, String outcome) {
