@@ -140,12 +140,20 @@ class FaultSuiteTest {
   void theWorkerRestartedInTheMiddleOfJourneys_noDuplicateText_andTheTimersStillFire() throws Exception {
     List<String> texted = missedCallers(5);
     List<String> inWindow = new ArrayList<>();
+    List<String> inWindowCalls = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       String caller = newCaller();
-      running.phone().call(caller, BUSINESS).missed(); // still listening to the greeting
+      Call call = running.phone().call(caller, BUSINESS);
+      call.missed(); // still listening to the greeting
       inWindow.add(caller);
+      inWindowCalls.add(call.callSid());
     }
     await().atMost(Duration.ofSeconds(30)).until(() -> texted.stream().allMatch(c -> textsTo(c).size() == 1));
+    // The restart must find those two at the gateway whose voicemail timer was set before it; a timer set
+    // after the clock moved would not be due yet.
+    await().atMost(Duration.ofSeconds(30)).until(() -> inWindowCalls.stream().allMatch(sid -> running.stack().engine()
+        .findInstance("missed-call-text-back", "callSid", sid)
+        .map(key -> running.stack().engine().isWaitingAt(key, "WaitForCaller")).orElse(false)));
 
     running.stack().restartWorker();
     running.stack().awaitReady(Duration.ofSeconds(60));

@@ -229,6 +229,16 @@ public final class ProcessTestEngine implements AutoCloseable {
         .anyMatch(r -> r.getKey() == processInstanceKey);
   }
 
+  /** Whether the instance has entered this element and not yet left it (does not wait for idle). */
+  public boolean isWaitingAt(long processInstanceKey, String elementId) {
+    java.util.Map<Long, io.camunda.zeebe.protocol.record.intent.Intent> last = new java.util.HashMap<>();
+    processRecords()
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .filter(r -> r.getValue().getElementId().equals(elementId))
+        .forEach(r -> last.put(r.getKey(), r.getIntent()));
+    return last.containsValue(ProcessInstanceIntent.ELEMENT_ACTIVATED);
+  }
+
   /** Ids of the elements the instance has completed, in order. */
   public List<String> completedElements(long processInstanceKey) {
     idle();
