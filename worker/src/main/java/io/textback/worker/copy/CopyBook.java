@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * sample values for the placeholders), then rendered per text.
  */
 public final class CopyBook {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CopyBook.class);
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
   private static final List<String> KNOWN = List.of("business", "firstName", "phone", "leadPhone", "minutes");
   private final Map<CopyCase, String> templates;
@@ -50,7 +51,7 @@ public final class CopyBook {
       }
       // The longest values a text can carry (a first name is cut to PlainName's), so the segment
       // check holds for every text this template will make.
-      String sample = book.render(kind, Map.of("firstName", PlainName.LONGEST_SAMPLE, "leadPhone", "+15555550123",
+      String sample = book.fill(kind, Map.of("firstName", PlainName.LONGEST_SAMPLE, "leadPhone", "+15555550123",
           "minutes", "30"));
       CopyRules.violations(sample, businessName, kind.rules())
           .forEach(rule -> problems.add(kind.setting() + " breaks the rule: " + rule));
@@ -63,6 +64,22 @@ public final class CopyBook {
    * short name stands in the text, anything else (or none) reads "there" ("Hi there,").
    */
   public String render(CopyCase kind, Map<String, String> values) {
+    String text = fill(kind, values);
+    if (values.containsKey("firstName")) {
+      List<String> broken = CopyRules.violations(text, fixed.get("business"), kind.rules());
+      if (!broken.isEmpty()) {
+        // Checked again as sent: a text the rules refuse would fail its send on every retry, so the
+        // lead gets the copy without the value from outside instead.
+        LOG.warn("{} with the lead's name breaks the copy rules ({}); sent without the name", kind.setting(), broken);
+        Map<String, String> safe = new java.util.HashMap<>(values);
+        safe.remove("firstName");
+        return fill(kind, safe);
+      }
+    }
+    return text;
+  }
+
+  private String fill(CopyCase kind, Map<String, String> values) {
     Matcher m = PLACEHOLDER.matcher(templates.get(kind));
     StringBuilder out = new StringBuilder();
     while (m.find()) {
