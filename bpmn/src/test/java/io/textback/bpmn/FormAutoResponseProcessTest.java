@@ -60,7 +60,7 @@ class FormAutoResponseProcessTest {
   /** The line-type step answers (see LineCheck). */
   void lineChecked(Form form, boolean textable, String reason) {
     ActivatedJob lookup = zeebe.nextJob(LOOKUP, form.instance());
-    assertThat(lookup.getVariablesAsMap()).containsEntry("phone", form.phone());
+    assertThat(lookup.getVariablesAsMap()).containsEntry("phone", form.phone()).containsEntry("whenLookupFails", "do-not-text");
     zeebe.complete(lookup, LineCheck.result(textable, reason));
   }
 

@@ -66,6 +66,7 @@ class MissedCallTextBackProcessTest {
   void lineChecked(long instance, boolean textable, String reason) {
     ActivatedJob lookup = zeebe.nextJob(LOOKUP, instance);
     assertThat(lookup.getVariablesAsMap().get("phone")).isEqualTo(lookup.getVariablesAsMap().get("callerPhone"));
+    assertThat(lookup.getVariablesAsMap()).as("the caller called: a Lookup error still texts").containsEntry("whenLookupFails", "text");
     zeebe.complete(lookup, LineCheck.result(textable, reason));
   }
 

@@ -75,6 +75,11 @@ public final class TwilioFake implements AutoCloseable {
     lookup.setLineType(phone, type);
   }
 
+  /** Lookup cannot answer for this number (Twilio's 503) until {@link #reset}. */
+  public void lookupFails(String phone) {
+    lookup.fail(phone);
+  }
+
   /** The SMS a test would see on the lead's phone, oldest first. */
   public List<String> bodiesTo(String phone) {
     return sentTo(phone).stream().map(FakeMessage::body).toList();

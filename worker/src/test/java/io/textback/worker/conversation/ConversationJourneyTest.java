@@ -336,6 +336,16 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void aCallerWhoseLookupFails_isStillTexted_theyCalledTheBusiness() {
+    String caller = newCaller();
+    twilio().lookupFails(caller);
+
+    textedCaller(caller, DEMO_NUMBER);
+
+    assertThat(twilio().sentTo(caller)).hasSize(1);
+  }
+
+  @Test
   void afterHours_theTextBackSaysWhenWeOpen() {
     moveEngineTo(DayOfWeek.SUNDAY, LocalTime.NOON);
     String caller = newCaller();

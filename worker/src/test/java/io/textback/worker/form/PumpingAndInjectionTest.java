@@ -68,6 +68,17 @@ class PumpingAndInjectionTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void aFormLeadWhoseLookupFails_isNotTexted() throws Exception {
+    String lead = newCaller();
+    twilio().lookupFails(lead);
+
+    String submission = submit("late-electric", lead, "Ann");
+
+    assertThat(notTextedReason(submission)).isEqualTo("lookup_failed");
+    assertThat(twilio().sentTo(lead)).isEmpty();
+  }
+
+  @Test
   void aBusinessThatServesTheUk_textsAUkLead() throws Exception {
     submit("demo-plumbing", "+447700900123", "Olivia");
 

@@ -17,14 +17,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Can this number take SMS? Twilio Lookup's line type, remembered per number. A Lookup that fails
- * lets the text go: a missed text costs the business a lead, a text to a landline costs a cent.
+ * lets a missed call's text go (a missed text costs the business a lead, a text to a landline a
+ * cent), but not a form's when the model says so: anyone can type a premium number into a form.
  */
-@OutboundConnector(name = "textback phone line lookup", inputVariables = {"phone"}, type = PhoneLookupConnector.TYPE)
+@OutboundConnector(name = "textback phone line lookup", inputVariables = {"phone", "whenLookupFails"}, type = PhoneLookupConnector.TYPE)
 @ElementTemplate(
     id = "io.textback.phone-lookup.v1",
     name = "textback: can this number take SMS?",
-    version = 1,
-    description = "Asks Twilio Lookup for the line type once per number and cache period. Landlines, pagers and numbers whose delivery failed for good are not textable; a Lookup error counts as textable.",
+    version = 2,
+    description = "Asks Twilio Lookup for the line type once per number and cache period. Landlines, pagers and numbers whose delivery failed for good are not textable; a Lookup error counts as textable unless the task says otherwise (a form lead).",
     inputDataClass = PhoneLookupRequest.class,
     outputDataClass = PhoneLookupResult.class,
     engineVersion = "^8.8",
@@ -49,10 +50,11 @@ public class PhoneLookupConnector implements OutboundConnectorFunction {
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    return check(context.bindVariables(PhoneLookupRequest.class).phone());
+    PhoneLookupRequest request = context.bindVariables(PhoneLookupRequest.class);
+    return check(request.phone(), request.textWhenLookupFails());
   }
 
-  public PhoneLookupResult check(String e164) {
+  public PhoneLookupResult check(String e164, boolean textWhenLookupFails) {
     Optional<KnownLine> known = book.known(e164);
     if (known.isPresent()) {
       return new PhoneLookupResult(known.get().textable(), null, known.get().reason(), "cache");
@@ -67,8 +69,9 @@ public class PhoneLookupConnector implements OutboundConnectorFunction {
       book.remember(e164, type, textable);
       return new PhoneLookupResult(textable, type, textable ? null : type, "lookup");
     } catch (RuntimeException e) {
-      LOG.warn("Lookup of {} failed ({}); texting anyway", PhoneMask.mask(e164), e.getMessage());
-      return PhoneLookupResult.unknown("failed");
+      LOG.warn("Lookup of {} failed ({}); {}", PhoneMask.mask(e164), e.getMessage(),
+          textWhenLookupFails ? "texting anyway" : "not texted");
+      return textWhenLookupFails ? PhoneLookupResult.unknown("failed") : PhoneLookupResult.lookupFailed();
     }
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.textback.connector.twilio.api.TwilioClientFactory;
 import io.textback.connector.twilio.api.TwilioSettings;
+import io.textback.connector.twilio.lookup.model.PhoneLookupRequest;
 import io.textback.connector.twilio.lookup.model.PhoneLookupResult;
 import java.time.Duration;
 import java.util.HashMap;
@@ -55,8 +56,8 @@ class PhoneLookupConnectorTest {
   void aLandlineIsNotTextable_andTwilioIsAskedOncePerNumber() {
     twilio.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(answer("landline"))));
 
-    PhoneLookupResult first = connector.check(PHONE);
-    PhoneLookupResult second = connector.check(PHONE);
+    PhoneLookupResult first = connector.check(PHONE, true);
+    PhoneLookupResult second = connector.check(PHONE, true);
 
     assertThat(first).isEqualTo(new PhoneLookupResult(false, "landline", "landline", "lookup"));
     assertThat(second.textable()).isFalse();
@@ -69,14 +70,14 @@ class PhoneLookupConnectorTest {
   void aMobileIsTextable() {
     twilio.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(answer("mobile"))));
 
-    assertThat(connector.check(PHONE)).isEqualTo(new PhoneLookupResult(true, "mobile", null, "lookup"));
+    assertThat(connector.check(PHONE, true)).isEqualTo(new PhoneLookupResult(true, "mobile", null, "lookup"));
   }
 
   @Test
   void aNumberWhoseDeliveryFailedForGood_isNotTextedWithoutAskingTwilio() {
     remembered.put(PHONE, new PhoneLineBook.KnownLine(false, "undeliverable"));
 
-    PhoneLookupResult result = connector.check(PHONE);
+    PhoneLookupResult result = connector.check(PHONE, true);
 
     assertThat(result.textable()).isFalse();
     assertThat(result.reason()).isEqualTo("undeliverable");
@@ -87,8 +88,23 @@ class PhoneLookupConnectorTest {
   void aLookupThatFails_letsTheTextGo_andIsAskedAgainNextTime() {
     twilio.stubFor(get(urlPathEqualTo(PATH)).willReturn(serverError()));
 
-    assertThat(connector.check(PHONE)).isEqualTo(new PhoneLookupResult(true, null, null, "failed"));
+    assertThat(connector.check(PHONE, true)).isEqualTo(new PhoneLookupResult(true, null, null, "failed"));
     assertThat(remembered).isEmpty();
+  }
+
+  @Test
+  void aLookupThatFails_forAFormLead_meansNotTexted() {
+    twilio.stubFor(get(urlPathEqualTo(PATH)).willReturn(serverError()));
+
+    assertThat(connector.check(PHONE, false)).isEqualTo(new PhoneLookupResult(false, null, "lookup_failed", "failed"));
+    assertThat(remembered).as("asked again next time").isEmpty();
+  }
+
+  @Test
+  void theTaskSaysWhatALookupFailureMeans_textingWhenItSaysNothing() {
+    assertThat(new PhoneLookupRequest(PHONE, null).textWhenLookupFails()).isTrue();
+    assertThat(new PhoneLookupRequest(PHONE, "text").textWhenLookupFails()).isTrue();
+    assertThat(new PhoneLookupRequest(PHONE, "do-not-text").textWhenLookupFails()).isFalse();
   }
 
   @Test
@@ -97,7 +113,7 @@ class PhoneLookupConnectorTest {
         null, Duration.ofSeconds(1), Duration.ofMillis(500));
     var off = new PhoneLookupConnector(TwilioClientFactory.lookupApi(settings, twilio.baseUrl()), book, false);
 
-    assertThat(off.check(PHONE).source()).isEqualTo("off");
+    assertThat(off.check(PHONE, true).source()).isEqualTo("off");
     twilio.verify(0, getRequestedFor(urlPathEqualTo(PATH)));
   }
 }
