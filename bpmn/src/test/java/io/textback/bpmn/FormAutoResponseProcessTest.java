@@ -127,6 +127,54 @@ class FormAutoResponseProcessTest {
     assertThat(zeebe.endEvents(form.instance())).containsExactly("NotTextedRefused");
   }
 
+  /** The reply was over the first-text cap: the journey waits at "Wait for an admin". */
+  Form heldReply() {
+    Form form = submit();
+    screen(form, true, null);
+    zeebe.complete(zeebe.nextJob(SEND, form.instance()), Map.of("formReply", Map.of("outcome", "HELD", "reason", "number_range_hourly_cap")));
+    zeebe.idle();
+    assertThat(zeebe.isWaitingFor("held-text-decided", form.submissionId() + ":form-reply")).isTrue();
+    return form;
+  }
+
+  @Test
+  void aHeldReplyReleasedByAnAdmin_isSentThen_andTheConversationStarts() {
+    Form form = heldReply();
+
+    zeebe.publish("held-text-decided", form.submissionId() + ":form-reply", "decided-" + form.submissionId(),
+        Map.of("textReleased", true));
+
+    ActivatedJob again = zeebe.nextJob(SEND, form.instance());
+    assertThat(again.getVariablesAsMap()).containsEntry("idempotencyKey", form.submissionId() + ":form-reply");
+    zeebe.complete(again, Map.of("formReply", Map.of("outcome", "SENT", "messageSid", "SM-" + form.submissionId())));
+    long conversation = zeebe.instanceStartedFor("lead-conversation", "leadKey", form.leadKey());
+    assertThat(zeebe.nextJob("open-conversation", conversation).getVariablesAsMap()).containsEntry("textBackSid", "SM-" + form.submissionId());
+  }
+
+  @Test
+  void aHeldReplyDiscardedByAnAdmin_notTexted() {
+    Form form = heldReply();
+
+    zeebe.publish("held-text-decided", form.submissionId() + ":form-reply", "decided-" + form.submissionId(),
+        Map.of("textReleased", false, "notTextedReason", "held_discarded"));
+
+    journeyEnded(form.instance(), "NotTextedDiscarded");
+    assertThat(zeebe.endEvents(form.instance())).containsExactly("NotTextedDiscarded");
+  }
+
+  @Test
+  void aHeldReplyNobodyDecidesInADay_isDropped_notTexted() {
+    Form form = heldReply();
+
+    zeebe.increaseTime(java.time.Duration.ofHours(24));
+
+    ActivatedJob drop = zeebe.nextJob("drop-held-text", form.instance());
+    assertThat(drop.getElementId()).isEqualTo("NotTextedHeldTooLong");
+    zeebe.complete(drop, Map.of());
+    journeyEnded(form.instance(), "NotTextedHeldTooLong");
+    assertThat(zeebe.variable(form.instance(), "notTextedReason")).isEqualTo("held_not_released");
+  }
+
   @Test
   void aLandline_isNotTextedButLoggedInHubSpot() {
     Form form = submit();

@@ -237,6 +237,61 @@ class MissedCallTextBackProcessTest {
     assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedRefused");
   }
 
+  /** The text-back was over the first-text cap: the journey waits at "Wait for an admin". */
+  long heldTextBack() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, false);
+    zeebe.publish("caller-hung-up", call.callSid(), call.callSid(), Map.of());
+    zeebe.complete(sendJob(instance), Map.of("textBack", Map.of("outcome", "HELD", "reason", "business_hourly_cap")));
+    zeebe.idle();
+    assertThat(zeebe.isWaitingFor("held-text-decided", call.callSid() + ":text-back")).isTrue();
+    return instance;
+  }
+
+  @Test
+  void aHeldTextBackReleasedByAnAdmin_isSentThen_andTheJourneyGoesOn() {
+    long instance = heldTextBack();
+    String callSid = zeebe.variable(instance, "callSid");
+
+    zeebe.publish("held-text-decided", callSid + ":text-back", "decided-" + callSid, Map.of("textReleased", true));
+
+    ActivatedJob again = sendJob(instance);
+    assertThat(again.getVariablesAsMap()).containsEntry("idempotencyKey", callSid + ":text-back");
+    zeebe.complete(again, Map.of("textBack", Map.of("outcome", "SENT", "messageSid", "SM" + instance)));
+    Call call = new Call(callSid, zeebe.variable(instance, "leadKey"));
+    crmDone(call, instance);
+    conversationEnds(call);
+    assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
+  }
+
+  @Test
+  void aHeldTextBackDiscardedByAnAdmin_notTexted() {
+    long instance = heldTextBack();
+    String callSid = zeebe.variable(instance, "callSid");
+
+    zeebe.publish("held-text-decided", callSid + ":text-back", "decided-" + callSid,
+        Map.of("textReleased", false, "notTextedReason", "held_discarded"));
+
+    journeyEnded(instance, "NotTextedDiscarded");
+    assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedDiscarded");
+    assertThat(zeebe.variable(instance, "notTextedReason")).isEqualTo("held_discarded");
+  }
+
+  @Test
+  void aHeldTextBackNobodyDecidesInADay_isDropped_notTexted() {
+    long instance = heldTextBack();
+
+    zeebe.increaseTime(Duration.ofHours(24));
+
+    ActivatedJob drop = zeebe.nextJob("drop-held-text", instance);
+    assertThat(drop.getElementId()).isEqualTo("NotTextedHeldTooLong");
+    zeebe.complete(drop, Map.of());
+    journeyEnded(instance, "NotTextedHeldTooLong");
+    assertThat(zeebe.endEvents(instance)).containsExactly("NotTextedHeldTooLong");
+    assertThat(zeebe.variable(instance, "notTextedReason")).isEqualTo("held_not_released");
+  }
+
   @Test
   void hangUpReportedBeforeScreeningFinished_stillTextsOnce() {
     Call call = missCall();

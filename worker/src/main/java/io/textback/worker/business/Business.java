@@ -28,7 +28,8 @@ public record Business(
     Set<String> blockedNumbers,
     Set<String> textCountries,
     BusinessSettings.HubSpot hubspot,
-    String formSecret) {
+    String formSecret,
+    BusinessSettings.Limits limits) {
 
   /** A caller's own number that belongs to the business: never text it. */
   public boolean isOwnNumber(String e164) {

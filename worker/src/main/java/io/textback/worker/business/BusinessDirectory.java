@@ -109,13 +109,17 @@ public class BusinessDirectory {
     if (countries.isEmpty()) {
       countries.add(region);
     }
+    BusinessSettings.Limits limits = s.limits();
+    if (limits.firstTextsPerHour() < 1 || limits.firstTextsPerHourPerPrefix() < 1 || limits.formsPerAddressPerHour() < 1) {
+      mine.add("limits must each be at least 1 (first-texts-per-hour, first-texts-per-hour-per-prefix, forms-per-address-per-hour)");
+    }
     mine.forEach(problem -> problems.add(who + ": " + problem));
     if (!mine.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region, s.connection(),
         s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(), s.greeting(), hours, quiet, dispatcher, manager,
-        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), s.hubspot(), s.formSecret()));
+        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), s.hubspot(), s.formSecret(), s.limits()));
   }
 
   private static String optionalPhone(PhoneNumbers phones, String raw, String region, String setting, List<String> problems) {

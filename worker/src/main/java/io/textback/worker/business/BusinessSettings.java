@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     forms and calls from far-away premium numbers to make the business pay for texts)
  * @param formSecret signs the business's web-form webhooks (HMAC-SHA256 over the raw body); forms
  *     are refused while it is not set
+ * @param limits caps a real business never meets, which stop a stranger making it pay for texts
  */
 public record BusinessSettings(
     String id,
@@ -45,7 +46,8 @@ public record BusinessSettings(
     @DefaultValue List<String> blockedNumbers,
     List<String> textCountries,
     HubSpot hubspot,
-    String formSecret) {
+    String formSecret,
+    @DefaultValue Limits limits) {
 
   public static final String DEFAULT_GREETING =
       "Sorry, we can't take your call right now. Please leave a message after the tone, or hang up and we'll text you right back.";
@@ -58,6 +60,7 @@ public record BusinessSettings(
     blockedNumbers = blockedNumbers == null ? List.of() : List.copyOf(blockedNumbers);
     textCountries = textCountries == null ? List.of() : List.copyOf(textCountries);
     copy = copy == null ? Copy.DEFAULTS : copy;
+    limits = limits == null ? Limits.DEFAULTS : limits;
     timers = timers == null ? Timers.DEFAULTS : timers;
   }
 
@@ -133,5 +136,20 @@ public record BusinessSettings(
       @DefaultValue("7d") Duration conversationTtl) {
     public static final Timers DEFAULTS = new Timers(Duration.ofHours(1), Duration.ofHours(24),
         Duration.ofDays(2), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofDays(7));
+  }
+
+  /**
+   * @param firstTextsPerHour first texts (to a number the business never texted and that never
+   *     texted it) per rolling hour; more are held for an admin to release
+   * @param firstTextsPerHourPerPrefix the same per number range (the number without its last four
+   *     digits: one exchange in North America), where pumping numbers sit side by side
+   * @param formsPerAddressPerHour web forms from one address (the visitor's, when the form says it)
+   *     per rolling hour; more are refused with 429 and Retry-After
+   */
+  public record Limits(
+      @DefaultValue("60") int firstTextsPerHour,
+      @DefaultValue("5") int firstTextsPerHourPerPrefix,
+      @DefaultValue("5") int formsPerAddressPerHour) {
+    public static final Limits DEFAULTS = new Limits(60, 5, 5);
   }
 }

@@ -100,6 +100,14 @@ public class ConversationStore {
         .query(Boolean.class).optional().orElse(false);
   }
 
+  /** Whether this number ever texted the business (a form is not a text: anyone can type a number). */
+  public boolean hasTextedIn(String businessId, String phone) {
+    return jdbc.sql("""
+            select exists (select 1 from conversation_message
+                           where business_id = :b and phone = :p and direction = 'IN' and kind <> 'form')""")
+        .param("b", businessId).param("p", phone).query(Boolean.class).single();
+  }
+
   /** Stores a text on the conversation (or on none, for a text from a stranger); a repeat sid is a no-op. */
   public void addMessage(Long conversationId, String businessId, String phone, String direction, String body,
       String providerSid, String kind) {

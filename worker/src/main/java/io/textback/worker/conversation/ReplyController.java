@@ -76,7 +76,7 @@ public class ReplyController {
       throw new RequestRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key " + idempotencyKey.trim()
           + " was used for another reply in this conversation; use a new key for a new reply");
     }
-    if (result.outcome() == Outcome.REFUSED) {
+    if (result.outcome() != Outcome.SENT) { // refused, or held by the first-text cap
       return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "not sent: " + result.reason()));
     }
     conversations.addMessage(conversation.id(), business.id(), conversation.phone(), "OUT", request.body(),

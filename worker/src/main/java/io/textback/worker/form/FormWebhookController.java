@@ -54,6 +54,8 @@ public class FormWebhookController {
    * second journey later); this webhook records that form on the open conversation itself.
    */
   private static final Duration START_TTL = Duration.ZERO;
+  /** Forms from one address are counted over a rolling hour. */
+  static final Duration RATE_WINDOW = Duration.ofHours(1);
 
   private final BusinessDirectory businesses;
   private final PhoneNumbers phones;
@@ -92,7 +94,26 @@ public class FormWebhookController {
           ? "missing " + FormSignature.HEADER : FormSignature.HEADER + " does not match the body");
     }
     Map<String, String> fields = parse(body, request.getContentType());
-    return accept(business, fields, submissionId(fields, request.getHeader("Idempotency-Key"), body));
+    String rateKey = "form:" + business.id() + ":" + submitterAddress(fields, request);
+    return accept(business, fields, submissionId(fields, request.getHeader("Idempotency-Key"), body), rateKey);
+  }
+
+  /** A visitor's address as written by an IPv4 or IPv6 literal (no host names: nothing is looked up). */
+  private static final java.util.regex.Pattern IP = java.util.regex.Pattern.compile(
+      "^(\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)$");
+
+  /**
+   * Who sent the form: the visitor's address when the site passes it on (field ip), else the address
+   * the request came from (the site's server, when it relays its forms).
+   */
+  static String submitterAddress(Map<String, String> fields, HttpServletRequest request) {
+    for (String name : List.of("ip", "ip_address", "ipAddress")) {
+      String value = fields.get(name);
+      if (value != null && value.strip().length() <= 45 && IP.matcher(value.strip()).matches()) {
+        return value.strip().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+    return request.getRemoteAddr();
   }
 
   /**
@@ -129,7 +150,8 @@ public class FormWebhookController {
           + ", and " + businessId + " is connected to another");
     }
     Map<String, String> properties = HubSpotFormFields.of(payload);
-    return accept(business, properties, submissionId(properties, null, body));
+    // HubSpot's servers send every portal's webhooks: no visitor address to count (the first-text caps hold)
+    return accept(business, properties, submissionId(properties, null, body), null);
   }
 
   private Business business(String businessId) {
@@ -137,7 +159,8 @@ public class FormWebhookController {
         new RequestRejectedException(HttpStatus.NOT_FOUND, "no business " + businessId));
   }
 
-  private ResponseEntity<Map<String, Object>> accept(Business business, Map<String, String> fields, String submissionId) {
+  private ResponseEntity<Map<String, Object>> accept(Business business, Map<String, String> fields, String submissionId,
+      String rateKey) {
     String businessId = business.id();
     FormSubmission form = new FormSubmission(submissionId, fields);
     Optional<String> e164 = form.phone() == null ? Optional.empty() : phones.toE164(form.phone(), business.region());
@@ -148,9 +171,22 @@ public class FormWebhookController {
     stored.put("submissionId", submissionId);
     // Without a phone there is no one to text; with an email the lead still reaches HubSpot.
     boolean start = problem == null || form.email() != null;
-    boolean isNew = events.storeIfNew(new InboundEvent("form", "form:" + businessId + ":" + submissionId,
+    InboundEvent event = new InboundEvent("form", "form:" + businessId + ":" + submissionId,
         problem == null ? "form-submission" : "form-rejected", stored,
-        start ? Optional.of(message(business, form, e164.orElse(null))) : Optional.empty()));
+        start ? Optional.of(message(business, form, e164.orElse(null))) : Optional.empty());
+    boolean isNew;
+    if (rateKey == null) {
+      isNew = events.storeIfNew(event);
+    } else {
+      int limit = business.limits().formsPerAddressPerHour();
+      InboundEventStore.RateLimited taken = events.storeWithinRate(event, rateKey, limit, RATE_WINDOW);
+      if (taken.refused()) {
+        throw new RequestRejectedException(HttpStatus.TOO_MANY_REQUESTS, "too many forms from this address: "
+            + businessId + " takes " + limit + " an hour from one address; try again in "
+            + Math.max(1, taken.retryAfter().toSeconds()) + " s", taken.retryAfter());
+      }
+      isNew = taken.isNew();
+    }
     if (isNew && start) {
       relay.wake();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.worker.web.RequestRejectedException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,48 @@ public class InboundEventStore {
 
   /** Stores the event; false when an event with the same key was stored before (a repeat). */
   public boolean storeIfNew(InboundEvent event) {
+    return storeIfNew(event, null);
+  }
+
+  /**
+   * Stores the event counted under {@code rateKey} unless {@code limit} events of that key arrived
+   * within {@code window}; a repeat of a stored event is always taken (and stores nothing). The key is
+   * locked meanwhile, so two workers cannot both take the last place.
+   *
+   * @return whether it was new, or (refused) how long until a place frees
+   */
+  @org.springframework.transaction.annotation.Transactional
+  public RateLimited storeWithinRate(InboundEvent event, String rateKey, int limit, Duration window) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", rateKey).query(Object.class).single();
+    if (!exists(event.eventKey())) {
+      List<java.sql.Timestamp> recent = jdbc.sql("""
+              select received_at from inbound_event where rate_key = :key
+                and received_at > now() - make_interval(secs => :window) order by received_at desc limit :limit""")
+          .param("key", rateKey).param("window", window.toSeconds()).param("limit", limit)
+          .query(java.sql.Timestamp.class).list();
+      if (recent.size() >= limit) {
+        java.time.Instant frees = recent.get(recent.size() - 1).toInstant().plus(window);
+        Instant now = jdbc.sql("select now()").query(java.sql.Timestamp.class).single().toInstant();
+        return new RateLimited(false, Duration.between(now, frees));
+      }
+    }
+    return new RateLimited(storeIfNew(event, rateKey), null);
+  }
+
+  /** What {@link #storeWithinRate} did: stored a new event, took a repeat, or refused ({@code retryAfter}). */
+  public record RateLimited(boolean isNew, Duration retryAfter) {
+    public boolean refused() {
+      return retryAfter != null;
+    }
+  }
+
+  /** Whether an event with this key was stored. */
+  public boolean exists(String eventKey) {
+    return jdbc.sql("select exists (select 1 from inbound_event where event_key = :key)").param("key", eventKey)
+        .query(Boolean.class).single();
+  }
+
+  private boolean storeIfNew(InboundEvent event, String rateKey) {
     PendingMessage m = event.message().orElse(null);
     for (String key : new String[] {event.eventKey(), m == null ? null : m.messageId(), m == null ? null : m.correlationKey()}) {
       if (key != null && key.length() > MAX_KEY) {
@@ -41,10 +84,11 @@ public class InboundEventStore {
     }
     int inserted = jdbc.sql("""
             insert into inbound_event (provider, event_key, kind, payload, message_name, correlation_key,
-                                       message_id, message_ttl_ms, message_variables)
+                                       message_id, message_ttl_ms, message_variables, rate_key)
             values (:provider, :key, :kind, cast(:payload as jsonb), :name, :correlationKey, :messageId,
-                    :ttl, cast(:variables as jsonb))
+                    :ttl, cast(:variables as jsonb), :rateKey)
             on conflict (event_key) do nothing""")
+        .param("rateKey", rateKey)
         .param("provider", event.provider())
         .param("key", event.eventKey())
         .param("kind", event.kind())

@@ -16,6 +16,7 @@ public class JourneyEndListener {
   private static final Map<String, String> FACTS = Map.of(
       "NotTextedScreened", JourneyFacts.NOT_TEXTED, "NotTextedLogged", JourneyFacts.NOT_TEXTED,
       "NotTextedRefused", JourneyFacts.NOT_TEXTED, "Joined", JourneyFacts.NOT_TEXTED,
+      "NotTextedDiscarded", JourneyFacts.NOT_TEXTED, "NotTextedHeldTooLong", JourneyFacts.NOT_TEXTED,
       "VoicemailLeftEnd", JourneyFacts.VOICEMAIL, "ReachedByPhone", JourneyFacts.REACHED);
 
   private final JourneyFacts facts;

@@ -62,13 +62,103 @@ public class JdbcSmsOutbox implements SmsOutbox {
   public void complete(String key, SmsSendResult result) {
     jdbc.sql("""
             update sms_outbox set status = :status, message_sid = :sid, provider_status = :providerStatus,
-                   reason = :reason, error_code = :code, lease_until = null, updated_at = now()
+                   reason = :reason, error_code = :code, lease_until = null, updated_at = now(),
+                   held_at = case when :status = 'HELD' then now() else held_at end
             where idempotency_key = :key""")
         .param("status", result.outcome().name()).param("sid", result.messageSid())
         .param("providerStatus", result.status()).param("reason", result.reason())
         .param("code", result.errorCode()).param("key", key)
         .update();
   }
+
+  /** Whether the business ever texted this number (a sent text other than this key). */
+  public boolean hasTexted(String businessId, String to, String exceptKey) {
+    return jdbc.sql("""
+            select exists (select 1 from sms_outbox where business_id = :business and to_phone = :to
+                           and status = 'SENT' and idempotency_key <> :key)""")
+        .param("business", businessId).param("to", to).param("key", exceptKey).query(Boolean.class).single();
+  }
+
+  /** Whether an admin released this text (it then goes out whatever the caps say). */
+  public boolean wasReleased(String key) {
+    return jdbc.sql("select released_at is not null from sms_outbox where idempotency_key = :key")
+        .param("key", key).query(Boolean.class).optional().orElse(false);
+  }
+
+  /**
+   * Counts this text as a first text of its business if fewer than {@code perBusiness} (and, with
+   * the same number range, {@code perRange}) were counted in the last hour; the business's rows are
+   * locked meanwhile, so two workers cannot both take the last place.
+   *
+   * @return empty when counted (it may go), else which cap it is over
+   */
+  @Transactional
+  public java.util.Optional<String> countFirstText(String key, String businessId, String rangePrefix, int perBusiness,
+      int perRange) {
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('first-texts:' || :business))").param("business", businessId)
+        .query(Object.class).single();
+    record Counts(long business, long range) {}
+    Counts counts = jdbc.sql("""
+            select count(*) as business, count(*) filter (where starts_with(to_phone, :prefix)) as range
+            from sms_outbox where business_id = :business and first_text and status in ('PENDING', 'SENT')
+              and created_at > now() - interval '1 hour' and idempotency_key <> :key""")
+        .param("business", businessId).param("prefix", rangePrefix).param("key", key)
+        .query((rs, i) -> new Counts(rs.getLong("business"), rs.getLong("range"))).single();
+    if (counts.business() >= perBusiness) {
+      return java.util.Optional.of("business_hourly_cap");
+    }
+    if (counts.range() >= perRange) {
+      return java.util.Optional.of("number_range_hourly_cap");
+    }
+    jdbc.sql("update sms_outbox set first_text = true where idempotency_key = :key").param("key", key).update();
+    return java.util.Optional.empty();
+  }
+
+  /** The texts held for an admin, of these businesses, oldest first. */
+  public java.util.List<HeldText> held(java.util.Collection<String> businessIds) {
+    if (businessIds.isEmpty()) {
+      return java.util.List.of();
+    }
+    return jdbc.sql("""
+            select idempotency_key, business_id, to_phone, body, reason, held_at from sms_outbox
+            where status = 'HELD' and business_id in (:businesses) order by held_at, idempotency_key""")
+        .param("businesses", businessIds)
+        .query((rs, i) -> new HeldText(rs.getString("idempotency_key"), rs.getString("business_id"),
+            rs.getString("to_phone"), rs.getString("body"), rs.getString("reason"),
+            rs.getTimestamp("held_at").toInstant()))
+        .list();
+  }
+
+  /**
+   * An admin's decision on a held text: released, it may be sent (the journey sends it again);
+   * discarded, it is refused for good. Empty when the text is not (or no longer) held.
+   */
+  public java.util.Optional<HeldText> decide(String key, boolean release, String admin) {
+    return jdbc.sql("""
+            update sms_outbox set status = case when :release then 'PENDING' else 'REFUSED' end,
+                   released_at = case when :release then now() end,
+                   reason = case when :release then null else 'held_discarded' end,
+                   decided_by = :admin, updated_at = now()
+            where idempotency_key = :key and status = 'HELD'
+            returning idempotency_key, business_id, to_phone, body, reason, held_at""")
+        .param("release", release).param("admin", admin).param("key", key)
+        .query((rs, i) -> new HeldText(rs.getString("idempotency_key"), rs.getString("business_id"),
+            rs.getString("to_phone"), rs.getString("body"), rs.getString("reason"),
+            rs.getTimestamp("held_at").toInstant()))
+        .optional();
+  }
+
+  /** The journey stopped waiting: a text still held (or released but not sent) is refused for good. */
+  public void dropHeld(String key) {
+    jdbc.sql("""
+            update sms_outbox set status = 'REFUSED', reason = 'held_not_released', lease_until = null, updated_at = now()
+            where idempotency_key = :key and held_at is not null and status in ('HELD', 'PENDING')""")
+        .param("key", key).update();
+  }
+
+  /** A text held for an admin. */
+  public record HeldText(String idempotencyKey, String businessId, String to, String body, String reason,
+      java.time.Instant heldAt) {}
 
   @Override
   public void release(String key, String error) {

@@ -4,6 +4,7 @@ import io.textback.connector.twilio.api.TwilioClientFactory;
 import io.textback.connector.twilio.api.TwilioLookupApi;
 import io.textback.connector.twilio.lookup.PhoneLineBook;
 import io.textback.connector.twilio.lookup.PhoneLookupConnector;
+import io.textback.connector.twilio.sms.FirstTextCap;
 import io.textback.connector.twilio.sms.SmsOutbox;
 import io.textback.connector.twilio.sms.SmsSendConnector;
 import io.textback.connector.twilio.sms.SmsSendGuard;
@@ -36,7 +37,7 @@ public class SmsConfiguration {
   }
 
   @Bean
-  SmsSendConnector smsSendConnector(TwilioSmsGateway gateway, SmsOutbox outbox, SmsSendGuard guard) {
-    return new SmsSendConnector(gateway, outbox, guard);
+  SmsSendConnector smsSendConnector(TwilioSmsGateway gateway, SmsOutbox outbox, SmsSendGuard guard, FirstTextCap cap) {
+    return new SmsSendConnector(gateway, outbox, guard, cap);
   }
 }

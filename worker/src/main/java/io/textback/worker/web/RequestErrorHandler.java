@@ -27,7 +27,9 @@ public class RequestErrorHandler {
     // Path and reason can carry a caller's number or a stranger's bytes: masked and escaped.
     LOG.warn("Refused {} {}: {} {}", request.getMethod(), PhoneMask.forLog(request.getRequestURI()), e.status().value(),
         PhoneMask.forLog(e.getMessage()));
-    return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN).body(e.getMessage() + "\n");
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN);
+    e.retryAfter().ifPresent(wait -> answer.header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds()))));
+    return answer.body(e.getMessage() + "\n");
   }
 
   @ExceptionHandler({DataAccessException.class, TransactionException.class})

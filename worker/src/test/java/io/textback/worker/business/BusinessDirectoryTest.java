@@ -20,7 +20,7 @@ class BusinessDirectoryTest {
         d.followUp1(), d.followUp2(), d.escalation(), d.help(), null);
     return new BusinessSettings(id, "Demo Plumbing", twilio, "(555) 010-0001", ZoneId.of("America/Chicago"),
         ConnectionMode.DIAL, 4, Duration.ofSeconds(45), false, null, null, List.of(), "08:00-21:00", null, null,
-        copy, null, List.of("555-010-9999"), null, null, null);
+        copy, null, List.of("555-010-9999"), null, null, null, null);
   }
 
   static BusinessDirectory directory(BusinessSettings... businesses) {

@@ -78,6 +78,31 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[2].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
     "textback.businesses[0].text-countries[0]=US",
     "textback.businesses[0].text-countries[1]=GB",
+    // Test callers are numbers side by side in one range (newCaller): the caps are tested with
+    // capped-hvac alone, the other businesses take any number of first texts.
+    "textback.businesses[0].limits.first-texts-per-hour=1000000",
+    "textback.businesses[0].limits.first-texts-per-hour-per-prefix=1000000",
+    "textback.businesses[0].limits.forms-per-address-per-hour=1000000",
+    "textback.businesses[1].limits.first-texts-per-hour=1000000",
+    "textback.businesses[1].limits.first-texts-per-hour-per-prefix=1000000",
+    "textback.businesses[2].limits.first-texts-per-hour=1000000",
+    "textback.businesses[2].limits.first-texts-per-hour-per-prefix=1000000",
+    "textback.businesses[2].limits.forms-per-address-per-hour=1000000",
+    "textback.businesses[3].id=capped-hvac",
+    "textback.businesses[3].name=Capped HVAC",
+    "textback.businesses[3].twilio-number=+15550400000",
+    "textback.businesses[3].forward-to=+15550400001",
+    "textback.businesses[3].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
+    "textback.businesses[3].opening-hours.monday=00:00-24:00",
+    "textback.businesses[3].opening-hours.tuesday=00:00-24:00",
+    "textback.businesses[3].opening-hours.wednesday=00:00-24:00",
+    "textback.businesses[3].opening-hours.thursday=00:00-24:00",
+    "textback.businesses[3].opening-hours.friday=00:00-24:00",
+    "textback.businesses[3].opening-hours.saturday=00:00-24:00",
+    "textback.businesses[3].opening-hours.sunday=00:00-24:00",
+    "textback.businesses[3].limits.first-texts-per-hour=4",
+    "textback.businesses[3].limits.first-texts-per-hour-per-prefix=2",
+    "textback.businesses[3].limits.forms-per-address-per-hour=3",
 })
 @Import(FaultInjection.Config.class)
 public abstract class WorkerIntegrationTest {
@@ -90,6 +115,7 @@ public abstract class WorkerIntegrationTest {
       .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   public static final String FORWARDING_NUMBER = "+15550200000";
   public static final String LATE_NUMBER = "+15550300000";
+  public static final String CAPPED_NUMBER = "+15550400000";
   public static final String DISPATCHER = "+15550100002";
   public static final String MANAGER = "+15550100003";
 

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
     id = "io.textback.sms-send.v1",
     name = "textback: send SMS",
     version = 1,
-    description = "Sends one SMS through Twilio, exactly once per idempotency key, never to an opted-out number.",
+    description = "Sends one SMS through Twilio, exactly once per idempotency key, never to an opted-out number. A first text over the business's hourly cap is HELD for an admin.",
     inputDataClass = SmsSendRequest.class,
     outputDataClass = SmsSendResult.class,
     engineVersion = "^8.8",
@@ -54,11 +54,13 @@ public class SmsSendConnector implements OutboundConnectorFunction {
   private final TwilioSmsGateway gateway;
   private final SmsOutbox outbox;
   private final SmsSendGuard guard;
+  private final FirstTextCap cap;
 
-  public SmsSendConnector(TwilioSmsGateway gateway, SmsOutbox outbox, SmsSendGuard guard) {
+  public SmsSendConnector(TwilioSmsGateway gateway, SmsOutbox outbox, SmsSendGuard guard, FirstTextCap cap) {
     this.gateway = gateway;
     this.outbox = outbox;
     this.guard = guard;
+    this.cap = cap;
   }
 
   @Override
@@ -89,6 +91,12 @@ public class SmsSendConnector implements OutboundConnectorFunction {
     Optional<String> refusal = guard.refusal(request.businessId(), request.to());
     if (refusal.isPresent()) {
       return finish(request, SmsSendResult.refused(refusal.get(), null));
+    }
+    Optional<String> hold = granted.mayHaveReachedProvider() ? Optional.empty() : cap.holdReason(request);
+    if (hold.isPresent()) {
+      LOG.warn("SMS {} to {} held for an admin: {}", request.idempotencyKey(),
+          io.textback.connector.twilio.PhoneMask.mask(request.to()), hold.get());
+      return finish(request, SmsSendResult.held(hold.get()));
     }
     try {
       if (granted.mayHaveReachedProvider()) {

@@ -31,6 +31,7 @@ class SmsSendConnectorTest {
   InMemorySmsOutbox outbox;
   SmsSendConnector connector;
   Optional<String> guardRefusal = Optional.empty();
+  Optional<String> hold = Optional.empty();
 
   @BeforeEach
   void setUp() {
@@ -39,7 +40,7 @@ class SmsSendConnectorTest {
         Duration.ofSeconds(1), Duration.ofMillis(500));
     var gateway = new TwilioSmsGateway(TwilioClientFactory.messagesApi(settings), ACCOUNT, null,
         new RateLimitBackoff(3, Duration.ofMillis(10), Duration.ofMillis(50)), 100);
-    connector = new SmsSendConnector(gateway, outbox, (business, to) -> guardRefusal);
+    connector = new SmsSendConnector(gateway, outbox, (business, to) -> guardRefusal, request -> hold);
   }
 
   static SmsSendRequest request(String key) {
@@ -83,6 +84,27 @@ class SmsSendConnectorTest {
 
     assertThat(again).isEqualTo(first);
     twilio.verify(1, postRequestedFor(urlEqualTo(MESSAGES)));
+  }
+
+  @Test
+  void aTextOverTheCapIsHeld_notSent_andARetryOfTheJobKeepsItHeld() {
+    twilio.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(201).withBody(created("SM9"))));
+    hold = Optional.of("business_hourly_cap");
+
+    SmsSendResult result = connector.send(request("CA9:text-back"));
+
+    assertThat(result).isEqualTo(SmsSendResult.held("business_hourly_cap"));
+    hold = Optional.empty();
+    assertThat(connector.send(request("CA9:text-back"))).as("held until an admin releases it").isEqualTo(result);
+    twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+  }
+
+  @Test
+  void anOptOutWinsOverAHold() {
+    guardRefusal = Optional.of("opted_out");
+    hold = Optional.of("business_hourly_cap");
+
+    assertThat(connector.send(request("CA10:text-back")).outcome()).isEqualTo(Outcome.REFUSED);
   }
 
   @Test
