@@ -105,8 +105,23 @@ async function until(what, fn, timeoutMs = 30000) {
     await until('the business answer at the lead', () => page.$eval('#sim-thread', (e) => e.textContent.includes('We can be there at 3pm')));
     await until('the first human reply in the journey', () => page.$eval('#journeys', (e) => e.textContent.includes('human reply')));
 
+    // SMS pumping: six new numbers of one range in a minute; the sixth text-back waits for an admin.
+    const range = '+1555' + String(Date.now()).slice(-6, -3); // the number without its last four digits
+    const pumped = [1, 2, 3, 4, 5, 6].map((i) => range + '000' + i);
+    for (const from of pumped) {
+      await page.evaluate((f) => fetch('/local/simulator/calls', { method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: f, voicemail: false }) }), from);
+    }
+    const held = pumped[5];
+    await until('the sixth text held in the console', () => page.$eval('#held', (e, v) => !e.hidden && e.textContent.includes(v), held), 60000);
+    await page.evaluate((v) => [...document.querySelectorAll('#held tr[data-key]')].find((r) => r.textContent.includes(v))
+      .querySelector('button[data-decision="release"]').click(), held);
+    await until('the released text at the lead', () => page.evaluate((f) => fetch('/local/simulator/messages?phone=' + encodeURIComponent(f),
+      { credentials: 'same-origin' }).then((r) => r.json()).then((m) => m.some((x) => x.from !== f)), held));
+    await until('the released text gone from the held list', () => page.$eval('#held', (e, v) => !e.textContent.includes(v), held));
+
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console`);
+    console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console, a pumped sixth text held and released`);
   } finally {
     await browser.close();
     local.kill('SIGTERM');

@@ -57,6 +57,30 @@ async function refresh() {
       <td>${j.events.map((ev) => esc(ev.kind.replace('_', ' ') + (ev.reason ? ' (' + ev.reason + ')' : ''))).join(' → ')}</td></tr>`).join('');
 }
 
+const HELD_REASONS = { business_hourly_cap: 'over the hourly cap of first texts', number_range_hourly_cap: 'over the hourly cap for one number range' };
+
+async function heldTexts() {
+  const { held } = await api('/api/held-texts');
+  $('held').hidden = held.length === 0;
+  $('held').querySelector('tbody').innerHTML = held.map((t) => `<tr data-key="${esc(t.idempotencyKey)}">
+      <td>${esc(new Date(t.heldAt).toLocaleString())}</td><td>${esc(t.businessId)}</td><td>${esc(t.to)}</td>
+      <td>${esc(HELD_REASONS[t.reason] || t.reason)}</td><td>${esc(t.body)}</td>
+      <td><button data-decision="release">Release</button> <button data-decision="discard">Discard</button></td></tr>`).join('');
+}
+
+async function decideHeld(event) {
+  const decision = event.target.dataset && event.target.dataset.decision;
+  if (!decision) return;
+  const key = event.target.closest('tr').dataset.key;
+  event.target.disabled = true;
+  try {
+    await api('/api/held-texts/' + encodeURIComponent(key) + '/' + decision, { method: 'POST' });
+  } catch (e) {
+    document.body.insertAdjacentHTML('afterbegin', `<p class="flag">${esc(e.message)}</p>`);
+  }
+  await heldTexts();
+}
+
 function drawWeeks(weeks) {
   const svg = $('weeks'), h = 170, w = 720, max = Math.max(1, ...weeks.map((x) => x.leads));
   const slot = w / weeks.length, bar = slot / 4;
@@ -100,9 +124,10 @@ async function start() {
   const businesses = await api('/api/businesses');
   $('business').innerHTML = businesses.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}</option>`).join('');
   ['business', 'from', 'to'].forEach((id) => $(id).addEventListener('change', refresh));
-  await refresh();
+  $('held').addEventListener('click', decideHeld);
+  await Promise.all([refresh(), heldTexts()]);
   await simulator();
-  setInterval(refresh, 5000);
+  setInterval(() => { refresh(); heldTexts(); }, 5000);
 }
 
 start().catch((e) => { document.body.insertAdjacentHTML('afterbegin', `<p class="flag">${esc(e.message)}</p>`); });

@@ -61,8 +61,10 @@ final class Benchmark {
     int forms = o.getInt("forms", 0);
     int formsRate = o.getInt("forms-rate", 20);
     int ceilingJourneys = o.getInt("ceiling", 300);
-    try (LocalStack stack = LocalStack.start(LocalSettings.ephemeral("45s"), latency,
-        Map.of("logging.level.io.textback", "WARN", "logging.level.io.camunda", "WARN"))) {
+    Map<String, Object> properties = new java.util.HashMap<>(LocalStack.UNCAPPED);
+    properties.put("logging.level.io.textback", "WARN");
+    properties.put("logging.level.io.camunda", "WARN");
+    try (LocalStack stack = LocalStack.start(LocalSettings.ephemeral("45s"), latency, properties)) {
       stack.awaitReady(Duration.ofSeconds(60));
       TwilioPhone phone = new TwilioPhone(URI.create(stack.workerUrl()), stack.publicBaseUrl(), stack.twilioAuthToken());
       play(stack, phone, warmup, rate, greeting, 1_000_000);

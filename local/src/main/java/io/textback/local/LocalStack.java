@@ -23,6 +23,14 @@ import org.springframework.core.env.StandardEnvironment;
  * the Twilio and HubSpot fakes, and the worker with the demo business.
  */
 public final class LocalStack implements AutoCloseable {
+  /**
+   * The demo business without its pumping caps: a benchmark's or a test's callers are numbers side
+   * by side in one range, hundreds an hour, which is what the caps stop (local mode keeps them).
+   */
+  public static final Map<String, Object> UNCAPPED = Map.of(
+      "textback.businesses[0].limits.first-texts-per-hour", 1_000_000,
+      "textback.businesses[0].limits.first-texts-per-hour-per-prefix", 1_000_000,
+      "textback.businesses[0].limits.forms-per-address-per-hour", 1_000_000);
   public static final String DEMO_BUSINESS = "demo-plumbing";
   /** Signs the demo business's web forms (the README's curl example uses it). */
   public static final String DEMO_FORM_SECRET = "local-form-secret";

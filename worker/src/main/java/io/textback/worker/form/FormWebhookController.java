@@ -94,24 +94,25 @@ public class FormWebhookController {
           ? "missing " + FormSignature.HEADER : FormSignature.HEADER + " does not match the body");
     }
     Map<String, String> fields = parse(body, request.getContentType());
-    String rateKey = "form:" + business.id() + ":" + submitterAddress(fields, request);
+    String rateKey = "form:" + business.id() + ":" + submitterAddress(request);
     return accept(business, fields, submissionId(fields, request.getHeader("Idempotency-Key"), body), rateKey);
   }
 
-  /** A visitor's address as written by an IPv4 or IPv6 literal (no host names: nothing is looked up). */
+  /** Set by the site's server to its visitor's address; a visitor cannot set a header through the site. */
+  static final String VISITOR_HEADER = "X-Textback-Visitor-Ip";
+  /** An IPv4 or IPv6 literal (no host names: nothing is looked up). */
   private static final java.util.regex.Pattern IP = java.util.regex.Pattern.compile(
       "^(\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)$");
 
   /**
-   * Who sent the form: the visitor's address when the site passes it on (field ip), else the address
-   * the request came from (the site's server, when it relays its forms).
+   * Who sent the form: the visitor's address when the site's server passes it on (a header, never a
+   * form field: a site that forwards every field would let the visitor choose it), else the address
+   * the request came from.
    */
-  static String submitterAddress(Map<String, String> fields, HttpServletRequest request) {
-    for (String name : List.of("ip", "ip_address", "ipAddress")) {
-      String value = fields.get(name);
-      if (value != null && value.strip().length() <= 45 && IP.matcher(value.strip()).matches()) {
-        return value.strip().toLowerCase(java.util.Locale.ROOT);
-      }
+  static String submitterAddress(HttpServletRequest request) {
+    String value = request.getHeader(VISITOR_HEADER);
+    if (value != null && value.strip().length() <= 45 && IP.matcher(value.strip()).matches()) {
+      return value.strip().toLowerCase(java.util.Locale.ROOT);
     }
     return request.getRemoteAddr();
   }
