@@ -7,6 +7,7 @@ alter table sms_outbox add column decided_by text;
 create index sms_outbox_first_texts on sms_outbox (business_id, created_at) where first_text;
 create index sms_outbox_held on sms_outbox (business_id, held_at) where status = 'HELD';
 create index sms_outbox_to_phone on sms_outbox (business_id, to_phone) where status = 'SENT';
+create index conversation_message_lead on conversation_message (business_id, phone) where direction = 'IN';
 
 -- Web forms are counted per business and submitter address ("form:<business>:<address>"); over the
 -- limit a form is refused with 429.

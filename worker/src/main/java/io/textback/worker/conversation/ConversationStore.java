@@ -100,11 +100,15 @@ public class ConversationStore {
         .query(Boolean.class).optional().orElse(false);
   }
 
-  /** Whether this number ever texted the business (a form is not a text: anyone can type a number). */
+  /**
+   * Whether this number ever answered the business in a conversation (a form is not a text: anyone
+   * can type a number; nor is a stranger's text outside one: a pump could text first from each).
+   */
   public boolean hasTextedIn(String businessId, String phone) {
     return jdbc.sql("""
             select exists (select 1 from conversation_message
-                           where business_id = :b and phone = :p and direction = 'IN' and kind <> 'form')""")
+                           where business_id = :b and phone = :p and direction = 'IN' and kind <> 'form'
+                             and conversation_id is not null)""")
         .param("b", businessId).param("p", phone).query(Boolean.class).single();
   }
 

@@ -112,10 +112,22 @@ public class FormWebhookController {
   static String submitterAddress(HttpServletRequest request) {
     String value = request.getHeader(VISITOR_HEADER);
     if (value != null && value.strip().length() <= 45 && IP.matcher(value.strip()).matches()) {
-      return value.strip().toLowerCase(java.util.Locale.ROOT);
+      try {
+        // a literal (checked above), so nothing is looked up; one spelling per address
+        byte[] address = java.net.InetAddress.getByName(value.strip()).getAddress();
+        if (address.length == 16) {
+          // an IPv6 visitor holds a whole /64: count that, not each of its addresses
+          return java.net.InetAddress.getByAddress(java.util.Arrays.copyOf(java.util.Arrays.copyOf(address, 8), 16))
+              .getHostAddress() + "/64";
+        }
+        return java.net.InetAddress.getByAddress(address).getHostAddress();
+      } catch (java.net.UnknownHostException notAnAddress) {
+        // falls through to the connecting address
+      }
     }
     return request.getRemoteAddr();
   }
+
 
   /**
    * A HubSpot workflow's "Send a webhook" action on form submission (request signature on: HubSpot's

@@ -26,8 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HeldTexts {
   public static final String DECIDED = "held-text-decided";
-  /** Long enough for a journey the relay reaches a little late; a journey that ended has no use for it. */
-  private static final Duration DECISION_TTL = Duration.ofMinutes(10);
+  /**
+   * As long as a journey waits (a day): a journey whose held result reached the engine late still
+   * finds the decision; one that ended has no use for it.
+   */
+  private static final Duration DECISION_TTL = Duration.ofHours(24);
   private static final Logger LOG = LoggerFactory.getLogger(HeldTexts.class);
 
   private final JdbcSmsOutbox outbox;

@@ -11,13 +11,18 @@ import org.springframework.stereotype.Component;
 /**
  * The caps on first texts (a number the business never texted and that never texted it), per
  * business and per number range, per rolling hour, in PostgreSQL so that they hold across workers.
- * Texts to the business's own staff, later texts of a conversation and texts an admin released are
- * never held.
+ * Texts to the business's own staff, later texts of a conversation, a person's reply (the replies
+ * API, HubSpot's inbox) and texts an admin released are never held.
  */
 @Component
 public class FirstTextLimits implements FirstTextCap {
   /** Digits left off a number to name its range: the subscriber part of a North American number. */
   static final int RANGE_DIGITS = 4;
+  /**
+   * Idempotency keys of texts a person wrote (ReplyController's "reply:", HubSpotWebhookController's
+   * "hubspot:"): no journey waits on them, and a person answering is no pump.
+   */
+  static final java.util.List<String> PERSON_KEYS = java.util.List.of("reply:", "hubspot:");
 
   private final BusinessDirectory businesses;
   private final JdbcSmsOutbox outbox;
@@ -32,7 +37,9 @@ public class FirstTextLimits implements FirstTextCap {
   @Override
   public Optional<String> holdReason(SmsSendRequest request) {
     Optional<Business> business = request.businessId() == null ? Optional.empty() : businesses.byId(request.businessId());
-    if (business.isEmpty() || business.get().isOwnNumber(request.to()) || outbox.wasReleased(request.idempotencyKey())
+    if (business.isEmpty() || business.get().isOwnNumber(request.to())
+        || PERSON_KEYS.stream().anyMatch(request.idempotencyKey()::startsWith)
+        || outbox.wasReleasedOrCounted(request.idempotencyKey())
         || outbox.hasTexted(request.businessId(), request.to(), request.idempotencyKey())
         || conversations.hasTextedIn(request.businessId(), request.to())) {
       return Optional.empty();

@@ -79,9 +79,9 @@ public class JdbcSmsOutbox implements SmsOutbox {
         .param("business", businessId).param("to", to).param("key", exceptKey).query(Boolean.class).single();
   }
 
-  /** Whether an admin released this text (it then goes out whatever the caps say). */
-  public boolean wasReleased(String key) {
-    return jdbc.sql("select released_at is not null from sms_outbox where idempotency_key = :key")
+  /** Whether an admin released this text, or the caps counted it already (a retried send). */
+  public boolean wasReleasedOrCounted(String key) {
+    return jdbc.sql("select released_at is not null or first_text from sms_outbox where idempotency_key = :key")
         .param("key", key).query(Boolean.class).optional().orElse(false);
   }
 
@@ -137,6 +137,8 @@ public class JdbcSmsOutbox implements SmsOutbox {
     return jdbc.sql("""
             update sms_outbox set status = case when :release then 'PENDING' else 'REFUSED' end,
                    released_at = case when :release then now() end,
+                   -- never sent: the send after a release is a first attempt, with nothing to reconcile
+                   attempts = 0, first_attempt_at = null, lease_until = null,
                    reason = case when :release then null else 'held_discarded' end,
                    decided_by = :admin, updated_at = now()
             where idempotency_key = :key and status = 'HELD'

@@ -180,6 +180,10 @@ class FirstTextCapsTest extends WorkerIntegrationTest {
     assertThat(retryAfter).isBetween(3000L, 3600L);
     assertThat(form(first, "203.0.113.7").statusCode()).as("a repeat of a stored form is still taken").isNotEqualTo(429);
     assertThat(formFrom("2001:db8::7").statusCode()).isEqualTo(422);
+    assertThat(formFrom("2001:0db8:0:0::8").statusCode()).as("one /64, however written").isEqualTo(422);
+    assertThat(formFrom("2001:db8::ffff:1").statusCode()).isEqualTo(422);
+    assertThat(formFrom("2001:db8:0:0:1::9").statusCode()).as("the fourth from that /64").isEqualTo(429);
+    assertThat(formFrom("2001:db8:0:1::1").statusCode()).as("another /64").isEqualTo(422);
     assertThat(jdbc.sql("select count(*) from inbound_event where rate_key = 'form:capped-hvac:203.0.113.7'")
         .query(Long.class).single()).isEqualTo(3);
   }

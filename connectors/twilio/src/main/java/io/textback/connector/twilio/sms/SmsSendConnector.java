@@ -92,7 +92,9 @@ public class SmsSendConnector implements OutboundConnectorFunction {
     if (refusal.isPresent()) {
       return finish(request, SmsSendResult.refused(refusal.get(), null));
     }
-    Optional<String> hold = granted.mayHaveReachedProvider() ? Optional.empty() : cap.holdReason(request);
+    // Asked on every attempt: a first attempt that failed before it was counted must not let a retry
+    // skip the cap (the cap knows a text it already counted or an admin released).
+    Optional<String> hold = cap.holdReason(request);
     if (hold.isPresent()) {
       LOG.warn("SMS {} to {} held for an admin: {}", request.idempotencyKey(),
           io.textback.connector.twilio.PhoneMask.mask(request.to()), hold.get());

@@ -100,6 +100,18 @@ class SmsSendConnectorTest {
   }
 
   @Test
+  void aRetryAfterAFailedAttemptIsCheckedAgainstTheCap_notWavedThrough() {
+    twilio.stubFor(post(MESSAGES).willReturn(aResponse().withStatus(500).withBody(error(20500, 500))));
+    assertThatThrownBy(() -> connector.send(request("CA11:text-back"))).isInstanceOf(ConnectorRetryException.class);
+    twilio.resetAll();
+    twilio.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(okJson("{\"messages\":[]}")));
+    hold = Optional.of("business_hourly_cap"); // say the first attempt failed before it was counted
+
+    assertThat(connector.send(request("CA11:text-back"))).isEqualTo(SmsSendResult.held("business_hourly_cap"));
+    twilio.verify(0, postRequestedFor(urlEqualTo(MESSAGES)));
+  }
+
+  @Test
   void anOptOutWinsOverAHold() {
     guardRefusal = Optional.of("opted_out");
     hold = Optional.of("business_hourly_cap");
