@@ -123,9 +123,7 @@ public class JdbcSmsOutbox implements SmsOutbox {
             select idempotency_key, business_id, to_phone, body, reason, held_at from sms_outbox
             where status = 'HELD' and business_id in (:businesses) order by held_at, idempotency_key""")
         .param("businesses", businessIds)
-        .query((rs, i) -> new HeldText(rs.getString("idempotency_key"), rs.getString("business_id"),
-            rs.getString("to_phone"), rs.getString("body"), rs.getString("reason"),
-            rs.getTimestamp("held_at").toInstant()))
+        .query(HELD_TEXT)
         .list();
   }
 
@@ -144,9 +142,7 @@ public class JdbcSmsOutbox implements SmsOutbox {
             where idempotency_key = :key and status = 'HELD'
             returning idempotency_key, business_id, to_phone, body, reason, held_at""")
         .param("release", release).param("admin", admin).param("key", key)
-        .query((rs, i) -> new HeldText(rs.getString("idempotency_key"), rs.getString("business_id"),
-            rs.getString("to_phone"), rs.getString("body"), rs.getString("reason"),
-            rs.getTimestamp("held_at").toInstant()))
+        .query(HELD_TEXT)
         .optional();
   }
 
@@ -157,6 +153,10 @@ public class JdbcSmsOutbox implements SmsOutbox {
             where idempotency_key = :key and held_at is not null and status in ('HELD', 'PENDING')""")
         .param("key", key).update();
   }
+
+  private static final org.springframework.jdbc.core.RowMapper<HeldText> HELD_TEXT = (rs, i) -> new HeldText(
+      rs.getString("idempotency_key"), rs.getString("business_id"), rs.getString("to_phone"), rs.getString("body"),
+      rs.getString("reason"), rs.getTimestamp("held_at").toInstant());
 
   /** A text held for an admin. */
   public record HeldText(String idempotencyKey, String businessId, String to, String body, String reason,
