@@ -145,8 +145,9 @@ class FirstTextCapsTest extends WorkerIntegrationTest {
     phone().text("+15557770001", CAPPED_NUMBER, "START");
     Call again = missedCall("+15557770001");
     await().atMost(Duration.ofSeconds(10)).until(() -> twilio().sentTo("+15557770001").size() >= 2);
-    assertThat(jdbc.sql("select status from sms_outbox where idempotency_key = :k")
-        .param("k", again.callSid() + ":text-back").query(String.class).single()).isEqualTo("SENT");
+    // the fake has the text before the send step writes its result down
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select status from sms_outbox where idempotency_key = :k")
+        .param("k", again.callSid() + ":text-back").query(String.class).single(), "SENT"::equals);
   }
 
   HttpResponse<String> formFrom(String ip) throws Exception {
