@@ -1,6 +1,6 @@
 package io.textback.worker.crm;
 
-import io.textback.connector.hubspot.crm.CrmLedger;
+import io.textback.crm.CrmLedger;
 import io.textback.connector.hubspot.crm.HubSpotCallLogConnector;
 import io.textback.connector.hubspot.crm.HubSpotContactConnector;
 import io.textback.connector.hubspot.crm.HubSpotDealConnector;
@@ -14,6 +14,13 @@ import org.springframework.context.annotation.Configuration;
 /** The HubSpot connectors, run by the connectors runtime as job workers. */
 @Configuration
 public class HubSpotConfiguration {
+
+  /** HubSpot's records in the CRM ledger. */
+  @Bean
+  JdbcCrmLedger hubSpotLedger(org.springframework.jdbc.core.simple.JdbcClient jdbc,
+      org.springframework.transaction.support.TransactionTemplate tx) {
+    return new JdbcCrmLedger(jdbc, tx, io.textback.crm.CrmKind.HUBSPOT);
+  }
   /** One count of failures per step, shared by the five steps. */
   @Bean
   HubSpotStepRetries hubSpotStepRetries() {

@@ -1,30 +1,37 @@
 package io.textback.worker.crm;
 
-import io.textback.connector.hubspot.crm.CrmLedger;
-import io.textback.connector.hubspot.crm.CrmRecordBusyException;
+import io.textback.crm.CrmKind;
+import io.textback.crm.CrmLedger;
+import io.textback.crm.CrmRecordBusyException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The crm_record table. A key is claimed with a lease before HubSpot is called, like the SMS outbox,
- * so two events for the same new phone make one contact, across threads and replicas, and no database
- * connection waits on HubSpot.
+ * The crm_record and crm_deal tables, for one CRM (each adapter has its own instance, and each row
+ * names its CRM). A key is claimed with a lease before the CRM is called, like the SMS outbox, so two
+ * events for the same new phone make one contact, across threads and replicas, and no database
+ * connection waits on the CRM.
  */
-@Repository
 public class JdbcCrmLedger implements CrmLedger {
   /** About one HubSpot call with its quick retries (5 attempts from 500 ms, doubling). */
   private static final Duration PATIENCE = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(100);
   private final JdbcClient jdbc;
   private final TransactionTemplate tx;
+  private final CrmKind crm;
 
-  public JdbcCrmLedger(JdbcClient jdbc, TransactionTemplate tx) {
+  public JdbcCrmLedger(JdbcClient jdbc, TransactionTemplate tx, CrmKind crm) {
     this.jdbc = jdbc;
     this.tx = tx;
+    this.crm = crm;
+  }
+
+  @Override
+  public CrmKind crm() {
+    return crm;
   }
 
   @Override
@@ -34,18 +41,18 @@ public class JdbcCrmLedger implements CrmLedger {
       return claim.doneId();
     }
     if (!claim.granted()) {
-      throw new CrmRecordBusyException(key);
+      throw new CrmRecordBusyException(crm, key);
     }
     String id;
     try {
       id = create.get();
     } catch (RuntimeException e) {
-      jdbc.sql("update crm_record set lease_until = null where business_id = :b and record_key = :k and status = 'PENDING'")
-          .param("b", businessId).param("k", key).update();
+      jdbc.sql("update crm_record set lease_until = null where crm = :crm and business_id = :b and record_key = :k and status = 'PENDING'")
+          .param("crm", crm.id()).param("b", businessId).param("k", key).update();
       throw e;
     }
-    jdbc.sql("update crm_record set hubspot_id = :id, status = 'DONE', lease_until = null where business_id = :b and record_key = :k")
-        .param("id", id).param("b", businessId).param("k", key).update();
+    jdbc.sql("update crm_record set external_id = :id, status = 'DONE', lease_until = null where crm = :crm and business_id = :b and record_key = :k")
+        .param("crm", crm.id()).param("id", id).param("b", businessId).param("k", key).update();
     return id;
   }
 
@@ -72,14 +79,14 @@ public class JdbcCrmLedger implements CrmLedger {
   /** Done (with its id), or the right to create it now, or busy (another job holds a live lease). */
   private Claim claim(String businessId, String key) {
     jdbc.sql("""
-            insert into crm_record (business_id, record_key, status) values (:b, :k, 'PENDING')
-            on conflict (business_id, record_key) do nothing""")
-        .param("b", businessId).param("k", key).update();
+            insert into crm_record (crm, business_id, record_key, status) values (:crm, :b, :k, 'PENDING')
+            on conflict (business_id, crm, record_key) do nothing""")
+        .param("crm", crm.id()).param("b", businessId).param("k", key).update();
     var row = jdbc.sql("""
-            select status, hubspot_id, lease_until > now() as leased from crm_record
-            where business_id = :b and record_key = :k for update""")
-        .param("b", businessId).param("k", key)
-        .query((rs, i) -> new Object[] {rs.getString("status"), rs.getString("hubspot_id"), rs.getBoolean("leased")})
+            select status, external_id, lease_until > now() as leased from crm_record
+            where crm = :crm and business_id = :b and record_key = :k for update""")
+        .param("crm", crm.id()).param("b", businessId).param("k", key)
+        .query((rs, i) -> new Object[] {rs.getString("status"), rs.getString("external_id"), rs.getBoolean("leased")})
         .single();
     if ("DONE".equals(row[0])) {
       return new Claim(false, (String) row[1]);
@@ -87,8 +94,8 @@ public class JdbcCrmLedger implements CrmLedger {
     if (Boolean.TRUE.equals(row[2])) {
       return new Claim(false, null);
     }
-    jdbc.sql("update crm_record set lease_until = now() + interval '60 seconds' where business_id = :b and record_key = :k")
-        .param("b", businessId).param("k", key).update();
+    jdbc.sql("update crm_record set lease_until = now() + interval '60 seconds' where crm = :crm and business_id = :b and record_key = :k")
+        .param("crm", crm.id()).param("b", businessId).param("k", key).update();
     return new Claim(true, null);
   }
 
@@ -96,13 +103,13 @@ public class JdbcCrmLedger implements CrmLedger {
 
   @Override
   public void rememberDeal(String businessId, String dealId, String leadKey) {
-    jdbc.sql("insert into crm_deal (deal_id, business_id, lead_key) values (:d, :b, :k) on conflict do nothing")
-        .param("d", dealId).param("b", businessId).param("k", leadKey).update();
+    jdbc.sql("insert into crm_deal (crm, deal_id, business_id, lead_key) values (:crm, :d, :b, :k) on conflict do nothing")
+        .param("crm", crm.id()).param("d", dealId).param("b", businessId).param("k", leadKey).update();
   }
 
   /** The lead a deal belongs to, if textback created it. */
   public Optional<String> leadOfDeal(String dealId) {
-    return jdbc.sql("select lead_key from crm_deal where deal_id = :d").param("d", dealId).query(String.class).optional();
+    return jdbc.sql("select lead_key from crm_deal where crm = :crm and deal_id = :d").param("crm", crm.id()).param("d", dealId).query(String.class).optional();
   }
 
   @Override
@@ -111,7 +118,7 @@ public class JdbcCrmLedger implements CrmLedger {
   }
 
   public Optional<String> find(String businessId, String key) {
-    return jdbc.sql("select hubspot_id from crm_record where business_id = :b and record_key = :k and status = 'DONE'")
-        .param("b", businessId).param("k", key).query(String.class).optional();
+    return jdbc.sql("select external_id from crm_record where crm = :crm and business_id = :b and record_key = :k and status = 'DONE'")
+        .param("crm", crm.id()).param("b", businessId).param("k", key).query(String.class).optional();
   }
 }

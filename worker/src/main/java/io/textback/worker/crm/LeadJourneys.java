@@ -25,7 +25,7 @@ public class LeadJourneys {
   public Optional<Lead> lead(String contactId, List<String> businessIds) {
     return jdbc.sql("""
             select business_id, substring(record_key from 9) as phone from crm_record
-            where hubspot_id = :id and record_key like 'contact:%' and business_id in (:b)
+            where crm = 'hubspot' and external_id = :id and record_key like 'contact:%' and business_id in (:b)
             order by created_at desc limit 1""")
         .param("id", contactId).param("b", businessIds)
         .query((rs, i) -> new Lead(rs.getString(1), rs.getString(2))).optional();

@@ -179,7 +179,7 @@ class HubSpotJourneyTest extends WorkerIntegrationTest {
         while (true) {
           try {
             return contacts.upsert(new HubSpotContactRequest("demo-plumbing", caller, null, null, null, "Missed call"));
-          } catch (io.textback.connector.hubspot.crm.CrmRecordBusyException busy) {
+          } catch (io.textback.crm.CrmRecordBusyException busy) {
             Thread.sleep(50);
           }
         }

@@ -60,10 +60,10 @@ class LeadJourneyTest extends WorkerIntegrationTest {
     call.hangsUpAtGreeting();
     await().atMost(Duration.ofSeconds(10)).until(() -> twilio().sentTo(caller).size() == 1);
     await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql(
-            "select count(*) from crm_record where record_key = :k and hubspot_id is not null")
+            "select count(*) from crm_record where record_key = :k and external_id is not null")
         .param("k", "contact:" + caller).query(Long.class).single() == 1);
     await().atMost(Duration.ofSeconds(10)).until(() -> engine().isWaitingFor("lead-replied", ("demo-plumbing:" + caller)));
-    return jdbc.sql("select hubspot_id from crm_record where record_key = :k").param("k", "contact:" + caller)
+    return jdbc.sql("select external_id from crm_record where record_key = :k").param("k", "contact:" + caller)
         .query(String.class).single();
   }
 

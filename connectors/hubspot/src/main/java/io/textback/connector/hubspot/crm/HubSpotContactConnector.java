@@ -1,5 +1,6 @@
 package io.textback.connector.hubspot.crm;
 
+import io.textback.crm.CrmLedger;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.error.ConnectorException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;

@@ -1,5 +1,6 @@
 package io.textback.connector.hubspot.crm;
 
+import io.textback.crm.CrmRecordBusyException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.textback.connector.hubspot.api.HubSpotApiException;

@@ -1,15 +1,19 @@
-package io.textback.connector.hubspot.crm;
+package io.textback.crm;
 
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * What textback already wrote to HubSpot, so a retried job does not write it twice: HubSpot has no
+ * What textback already wrote to one CRM, so a retried job does not write it twice: CRMs have no
  * idempotency key for calls, deals or tasks. Keys are unique per journey step ("CA123:call-log").
+ * Each adapter has the ledger of its own {@link CrmKind}.
  * Implementations claim the key before {@code create} runs (across worker replicas), wait a moment
  * for another job holding the claim, and throw {@link CrmRecordBusyException} if it still holds it.
  */
 public interface CrmLedger {
+  /** The CRM whose records this ledger holds. */
+  CrmKind crm();
+
   /** The id stored for this key, or the id {@code create} returns (then stored). */
   String once(String businessId, String key, Supplier<String> create);
 
