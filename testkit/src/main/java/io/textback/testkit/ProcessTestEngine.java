@@ -30,7 +30,8 @@ import java.util.stream.StreamSupport;
  * in memory; the state is in RocksDB in a temporary folder, deleted on close (see RocksDbEngineFactory).
  */
 public final class ProcessTestEngine implements AutoCloseable {
-  private static final Duration WAIT = Duration.ofSeconds(10);
+  /** For the engine to be idle (a clock move fires many timers at once) and for a command's answer. */
+  private static final Duration WAIT = Duration.ofSeconds(30);
   private final Path stateDirectory;
   private final ZeebeTestEngine engine;
   private final CamundaClient client;
@@ -227,6 +228,34 @@ public final class ProcessTestEngine implements AutoCloseable {
     return processRecords()
         .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
         .anyMatch(r -> r.getKey() == processInstanceKey);
+  }
+
+  /**
+   * Cancels every process instance still running (their called instances go with them), so the
+   * timers one test class left cannot all fire in the next one's clock moves.
+   *
+   * @return how many were cancelled
+   */
+  public int cancelAll() {
+    idle();
+    java.util.Map<Long, io.camunda.zeebe.protocol.record.intent.Intent> last = new java.util.LinkedHashMap<>();
+    processRecords()
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getParentProcessInstanceKey() < 0)
+        .forEach(r -> last.put(r.getKey(), r.getIntent()));
+    int cancelled = 0;
+    for (var instance : last.entrySet()) {
+      if (instance.getValue() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+        try {
+          client.newCancelInstanceCommand(instance.getKey()).send().join();
+          cancelled++;
+        } catch (io.camunda.client.api.command.ClientStatusException gone) {
+          // it ended meanwhile
+        }
+      }
+    }
+    idle();
+    return cancelled;
   }
 
   /** Whether the instance has entered this element and not yet left it (does not wait for idle). */

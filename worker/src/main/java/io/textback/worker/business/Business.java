@@ -29,7 +29,11 @@ public record Business(
     Set<String> textCountries,
     BusinessSettings.HubSpot hubspot,
     String formSecret,
-    BusinessSettings.Limits limits) {
+    BusinessSettings.Limits limits,
+    String crm) {
+  /** The business has no CRM: its leads are answered in textback's own console. */
+  public static final String NO_CRM = "none";
+
 
   /** A caller's own number that belongs to the business: never text it. */
   public boolean isOwnNumber(String e164) {

@@ -1,5 +1,6 @@
 package io.textback.worker.business;
 
+import io.textback.crm.CrmKind;
 import io.camunda.client.exception.CamundaError;
 import io.textback.worker.TextbackProperties;
 import io.textback.worker.copy.CopyBook;
@@ -109,6 +110,7 @@ public class BusinessDirectory {
     if (countries.isEmpty()) {
       countries.add(region);
     }
+    String crm = crmOf(s, mine);
     BusinessSettings.Limits limits = s.limits();
     if (limits.firstTextsPerHour() < 1 || limits.firstTextsPerHourPerPrefix() < 1 || limits.formsPerAddressPerHour() < 1) {
       mine.add("limits must each be at least 1 (first-texts-per-hour, first-texts-per-hour-per-prefix, forms-per-address-per-hour)");
@@ -119,7 +121,22 @@ public class BusinessDirectory {
     }
     return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region, s.connection(),
         s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(), s.greeting(), hours, quiet, dispatcher, manager,
-        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), s.hubspot(), s.formSecret(), s.limits()));
+        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), Business.NO_CRM.equals(crm) ? null : s.hubspot(), s.formSecret(), s.limits(), crm));
+  }
+
+  /** The CRM the business runs, as its settings say or imply; a problem when they contradict. */
+  private static String crmOf(BusinessSettings s, List<String> problems) {
+    boolean hubspot = s.hubspot() != null && s.hubspot().enabled();
+    String crm = s.crm() == null || s.crm().isBlank() ? (hubspot ? CrmKind.HUBSPOT.id() : Business.NO_CRM)
+        : s.crm().strip().toLowerCase(java.util.Locale.ROOT);
+    if (crm.equals(CrmKind.HUBSPOT.id()) && !hubspot) {
+      problems.add("crm is hubspot but hubspot.access-token is not set");
+    } else if (crm.equals(CrmKind.GOHIGHLEVEL.id())) {
+      problems.add("crm gohighlevel is not available yet; use hubspot or none");
+    } else if (!crm.equals(CrmKind.HUBSPOT.id()) && !crm.equals(Business.NO_CRM)) {
+      problems.add("crm is '" + s.crm() + "'; one of hubspot, none");
+    }
+    return crm;
   }
 
   private static String optionalPhone(PhoneNumbers phones, String raw, String region, String setting, List<String> problems) {

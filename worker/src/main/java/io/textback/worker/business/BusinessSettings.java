@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param formSecret signs the business's web-form webhooks (HMAC-SHA256 over the raw body); forms
  *     are refused while it is not set
  * @param limits caps a real business never meets, which stop a stranger making it pay for texts
+ * @param crm the CRM the business runs: hubspot or none; not given, hubspot when hubspot.access-token
+ *     is set, else none. With none, nothing goes to a CRM whatever else is set
  */
 public record BusinessSettings(
     String id,
@@ -47,7 +49,8 @@ public record BusinessSettings(
     List<String> textCountries,
     HubSpot hubspot,
     String formSecret,
-    @DefaultValue Limits limits) {
+    @DefaultValue Limits limits,
+    String crm) {
 
   public static final String DEFAULT_GREETING =
       "Sorry, we can't take your call right now. Please leave a message after the tone, or hang up and we'll text you right back.";

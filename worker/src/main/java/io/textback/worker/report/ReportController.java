@@ -79,7 +79,8 @@ public class ReportController {
 
   @GetMapping("/api/businesses")
   public List<Map<String, String>> businesses() {
-    return businesses.all().stream().map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId()))
+    return businesses.all().stream().map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId(),
+        "crm", b.crm()))
         .toList();
   }
 

@@ -15,12 +15,21 @@ import org.junit.jupiter.api.Test;
 
 class BusinessDirectoryTest {
   static BusinessSettings business(String id, String twilio, String missedCallCopy) {
+    return business(id, twilio, missedCallCopy, null, null);
+  }
+
+  static BusinessSettings.HubSpot hubspot(String token) {
+    return new BusinessSettings.HubSpot(token, "62515", null, null, "default", "appointmentscheduled", "closedwon", null, null);
+  }
+
+  static BusinessSettings business(String id, String twilio, String missedCallCopy, BusinessSettings.HubSpot hubspot,
+      String crm) {
     Copy d = Copy.DEFAULTS;
     Copy copy = missedCallCopy == null ? d : new Copy(missedCallCopy, d.afterHours(), d.form(), d.formAfterHours(),
         d.followUp1(), d.followUp2(), d.escalation(), d.help(), null);
     return new BusinessSettings(id, "Demo Plumbing", twilio, "(555) 010-0001", ZoneId.of("America/Chicago"),
         ConnectionMode.DIAL, 4, Duration.ofSeconds(45), false, null, null, List.of(), "08:00-21:00", null, null,
-        copy, null, List.of("555-010-9999"), null, null, null, null);
+        copy, null, List.of("555-010-9999"), null, hubspot, null, null, crm);
   }
 
   static BusinessDirectory directory(BusinessSettings... businesses) {
@@ -55,5 +64,28 @@ class BusinessDirectoryTest {
         .isInstanceOfSatisfying(InvalidBusinessConfigurationException.class, e -> assertThat(e.problems())
             .anyMatch(p -> p.contains("twilio-number is not a valid phone number"))
             .anyMatch(p -> p.contains("the id is used twice")));
+  }
+
+  @Test
+  void theCrmIsHubSpotWhenItsTokenIsSet_noneOtherwise_andNoneDisconnectsIt() {
+    BusinessDirectory directory = directory(business("with-hubspot", "+15550100000", null, hubspot("pat-na1-x"), null),
+        business("without", "+15550100010", null, null, null),
+        business("standalone", "+15550100020", null, hubspot("pat-na1-y"), "none"));
+
+    assertThat(directory.byId("with-hubspot").orElseThrow().crm()).isEqualTo("hubspot");
+    assertThat(directory.byId("without").orElseThrow().crm()).isEqualTo("none");
+    Business standalone = directory.byId("standalone").orElseThrow();
+    assertThat(standalone.crm()).isEqualTo("none");
+    assertThat(standalone.hubspot()).as("nothing goes to HubSpot").isNull();
+  }
+
+  @Test
+  void aCrmTheSettingsCannotServe_stopsTheStartWithTheReason() {
+    assertThatThrownBy(() -> directory(business("a", "+15550100000", null, null, "hubspot"),
+        business("b", "+15550100010", null, null, "gohighlevel"), business("c", "+15550100020", null, null, "salesforce")))
+        .isInstanceOfSatisfying(InvalidBusinessConfigurationException.class, e -> assertThat(e.problems())
+            .anyMatch(p -> p.contains("business 'a'") && p.contains("crm is hubspot but hubspot.access-token is not set"))
+            .anyMatch(p -> p.contains("business 'b'") && p.contains("gohighlevel is not available yet"))
+            .anyMatch(p -> p.contains("business 'c'") && p.contains("one of hubspot, none")));
   }
 }

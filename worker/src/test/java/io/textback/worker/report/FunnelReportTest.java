@@ -246,6 +246,15 @@ class FunnelReportTest extends WorkerIntegrationTest {
 
   // ---- the HTTP API
 
+  @org.junit.jupiter.api.Test
+  void eachBusinessSaysWhichCrmItRuns() throws Exception {
+    var businesses = new com.fasterxml.jackson.databind.ObjectMapper().readTree(get("/api/businesses", ADMIN_AUTH).body());
+    java.util.Map<String, String> crm = new java.util.HashMap<>();
+    businesses.forEach(b -> crm.put(b.get("id").asText(), b.get("crm").asText()));
+    assertThat(crm).containsEntry("demo-plumbing", "hubspot").containsEntry("late-electric", "hubspot")
+        .containsEntry("cool-air", "none").containsEntry("capped-hvac", "none");
+  }
+
   HttpResponse<String> get(String path, String authorization) throws Exception {
     var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10));
     if (authorization != null) {

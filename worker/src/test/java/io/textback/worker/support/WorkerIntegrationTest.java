@@ -76,6 +76,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[2].hubspot.portal-id=62516",
     // Late Electric texts its own country only (the default); Demo Plumbing serves the UK too
     "textback.businesses[2].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
+    // Jobs reach the workers by streaming; each poll is a command in the embedded engine's log, and
+    // thirty job types polling ten times a second kept it from ever being idle for a test's wait.
+    "camunda.client.worker.defaults.poll-interval=PT1S",
     "textback.businesses[0].text-countries[0]=US",
     "textback.businesses[0].text-countries[1]=GB",
     // Test callers are numbers side by side in one range (newCaller): the caps are tested with
@@ -118,6 +121,16 @@ public abstract class WorkerIntegrationTest {
   public static final String CAPPED_NUMBER = "+15550400000";
   public static final String DISPATCHER = "+15550100002";
   public static final String MANAGER = "+15550100003";
+
+  /**
+   * The engine is shared by every test class: each leaves no running journey behind, or the next
+   * class's clock moves would fire every earlier class's follow-ups at once (hundreds of texts in
+   * one step: the engine was not idle within its wait, and the Twilio fake timed out).
+   */
+  @org.junit.jupiter.api.AfterAll
+  static void leaveNoJourneyRunning() {
+    TestInfrastructure.engine().cancelAll();
+  }
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcClient jdbc;

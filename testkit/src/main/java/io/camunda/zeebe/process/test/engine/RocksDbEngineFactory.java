@@ -42,7 +42,8 @@ public final class RocksDbEngineFactory {
   public static ZeebeTestEngine create(int port, File stateDirectory) {
     ControlledActorClock clock = (ControlledActorClock) helper("createActorClock").invoke();
     ActorScheduler scheduler = (ActorScheduler) helper("createAndStartActorScheduler", ActorClock.class).invoke(clock);
-    InMemoryLogStorage logStorage = new InMemoryLogStorage();
+    // not InMemoryLogStorage: its reader races its writer (see SafeLogStorage)
+    SafeLogStorage logStorage = new SafeLogStorage();
     LogStream logStream = (LogStream) helper("createLogStream", LogStorage.class, int.class, ActorClock.class)
         .invoke(logStorage, PARTITION, clock);
     CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
