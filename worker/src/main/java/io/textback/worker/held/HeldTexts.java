@@ -63,8 +63,8 @@ public class HeldTexts {
               variables))));
       LOG.info("Held text {} to {} {} by {}", idempotencyKey, PhoneNumbers.mask(text.to()),
           release ? "released" : "discarded", admin);
+      relay.wake();
     });
-    decided.ifPresent(text -> relay.wake());
     return decided;
   }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.worker.web.RequestRejectedException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,15 +46,16 @@ public class InboundEventStore {
   public RateLimited storeWithinRate(InboundEvent event, String rateKey, int limit, Duration window) {
     jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", rateKey).query(Object.class).single();
     if (!exists(event.eventKey())) {
-      List<java.sql.Timestamp> recent = jdbc.sql("""
-              select received_at from inbound_event where rate_key = :key
-                and received_at > now() - make_interval(secs => :window) order by received_at desc limit :limit""")
+      // the newest `limit` within the window; a place frees when the oldest of them leaves it
+      record Recent(int count, double secondsUntilFree) {}
+      Recent recent = jdbc.sql("""
+              select count(*) as n, coalesce(extract(epoch from min(received_at) + make_interval(secs => :window) - now()), 0) as wait
+              from (select received_at from inbound_event where rate_key = :key
+                      and received_at > now() - make_interval(secs => :window) order by received_at desc limit :limit) newest""")
           .param("key", rateKey).param("window", window.toSeconds()).param("limit", limit)
-          .query(java.sql.Timestamp.class).list();
-      if (recent.size() >= limit) {
-        java.time.Instant frees = recent.get(recent.size() - 1).toInstant().plus(window);
-        Instant now = jdbc.sql("select now()").query(java.sql.Timestamp.class).single().toInstant();
-        return new RateLimited(false, Duration.between(now, frees));
+          .query((rs, i) -> new Recent(rs.getInt("n"), rs.getDouble("wait"))).single();
+      if (recent.count() >= limit) {
+        return new RateLimited(false, Duration.ofMillis((long) (recent.secondsUntilFree() * 1000)));
       }
     }
     return new RateLimited(storeIfNew(event, rateKey), null);
