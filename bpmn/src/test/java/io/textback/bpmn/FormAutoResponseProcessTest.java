@@ -22,7 +22,7 @@ class FormAutoResponseProcessTest {
   @BeforeAll
   static void start() {
     zeebe = new ProcessTestEngine();
-    zeebe.deploy("bpmn/form-auto-response.bpmn", "bpmn/lead-conversation.bpmn");
+    zeebe.deploy(CrmModels.with("bpmn/form-auto-response.bpmn", "bpmn/lead-conversation.bpmn"));
   }
 
   @AfterAll
@@ -45,7 +45,7 @@ class FormAutoResponseProcessTest {
 
   void screen(Form form, boolean textable, String reason) {
     Map<String, Object> result = new HashMap<>(Map.of("textable", textable, "leadPhone", form.phone(),
-        "businessPhone", "+15550100000", "afterHours", false, "replyBody", "Hi Ann, it's Demo Plumbing."));
+        "businessPhone", "+15550100000", "afterHours", false, "replyBody", "Hi Ann, it's Demo Plumbing.", "crm", "hubspot"));
     if (reason != null) {
       result.put("notTextedReason", reason);
     }
@@ -65,7 +65,7 @@ class FormAutoResponseProcessTest {
   }
 
   ActivatedJob contact(Form form) {
-    ActivatedJob job = zeebe.nextJob("io.textback:hubspot-contact:1", form.instance());
+    ActivatedJob job = zeebe.nextJobWithin("io.textback:hubspot-contact:1", form.instance());
     assertThat(job.getVariablesAsMap()).containsEntry("phone", form.phone()).containsEntry("firstName", "Ann")
         .containsEntry("email", "ann@example.com").containsEntry("source", "Website");
     zeebe.complete(job, Map.of("hubspotContact", Map.of("contactId", "900")));
@@ -87,15 +87,15 @@ class FormAutoResponseProcessTest {
         .containsEntry("firstName", "Ann");
 
     contact(form);
-    ActivatedJob formInThread = zeebe.nextJob("io.textback:hubspot-thread-message:1", form.instance());
+    ActivatedJob formInThread = zeebe.nextJobWithin("io.textback:hubspot-thread-message:1", form.instance());
     assertThat(formInThread.getVariablesAsMap()).containsEntry("direction", "INCOMING")
         .containsEntry("text", "Web form: Water heater leaking").containsEntry("messageSid", "form:" + form.submissionId());
     zeebe.complete(formInThread, Map.of());
-    ActivatedJob replyInThread = zeebe.nextJob("io.textback:hubspot-thread-message:1", form.instance());
+    ActivatedJob replyInThread = zeebe.nextJobWithin("io.textback:hubspot-thread-message:1", form.instance());
     assertThat(replyInThread.getVariablesAsMap()).containsEntry("direction", "OUTGOING")
         .containsEntry("messageSid", "SM-" + form.submissionId());
     zeebe.complete(replyInThread, Map.of());
-    ActivatedJob deal = zeebe.nextJob("io.textback:hubspot-deal:1", form.instance());
+    ActivatedJob deal = zeebe.nextJobWithin("io.textback:hubspot-deal:1", form.instance());
     assertThat(deal.getVariablesAsMap()).containsEntry("dealName", "Web form from Ann (" + form.phone() + ")")
         .containsEntry("contactId", "900").containsEntry("leadKey", form.leadKey());
     zeebe.complete(deal, Map.of());
@@ -179,7 +179,7 @@ class FormAutoResponseProcessTest {
   void aLandline_isNotTextedButLoggedInHubSpot() {
     Form form = submit();
     Map<String, Object> screened = new HashMap<>(Map.of("textable", true, "leadPhone", form.phone(),
-        "businessPhone", "+15550100000", "afterHours", false, "replyBody", "Hi Ann, it's Demo Plumbing."));
+        "businessPhone", "+15550100000", "afterHours", false, "replyBody", "Hi Ann, it's Demo Plumbing.", "crm", "hubspot"));
     zeebe.complete(zeebe.nextJob("screen-form", form.instance()), screened);
     lineChecked(form, false, "landline");
     contact(form);
@@ -203,7 +203,7 @@ class FormAutoResponseProcessTest {
     Form form = submit();
     screen(form, false, "in_conversation");
     contact(form);
-    ActivatedJob thread = zeebe.nextJob("io.textback:hubspot-thread-message:1", form.instance());
+    ActivatedJob thread = zeebe.nextJobWithin("io.textback:hubspot-thread-message:1", form.instance());
     assertThat(thread.getVariablesAsMap()).containsEntry("direction", "INCOMING").containsEntry("text", "Web form: Water heater leaking");
     zeebe.complete(thread, Map.of());
     journeyEnded(form.instance(), "Joined");

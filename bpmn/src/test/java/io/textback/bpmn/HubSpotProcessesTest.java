@@ -9,14 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The small HubSpot processes: every path. */
+/** The HubSpot step processes the journeys call, and the one started per SMS: every path. */
 class HubSpotProcessesTest {
   static ProcessTestEngine zeebe;
 
   @BeforeAll
   static void start() {
     zeebe = new ProcessTestEngine();
-    zeebe.deploy("bpmn/show-text-in-hubspot.bpmn", "bpmn/log-call-in-hubspot.bpmn");
+    zeebe.deploy(CrmModels.with());
   }
 
   @AfterAll
@@ -79,5 +79,75 @@ class HubSpotProcessesTest {
     zeebe.complete(log, Map.of());
 
     assertThat(zeebe.endEvents(instance)).containsExactly("CallLogged");
+  }
+
+  @Test
+  void aJourneysTextIsShownWithTheContactItAlreadyHas_noSecondLookup() {
+    long instance = start("show-text-in-hubspot", Map.of("businessId", "demo", "contactId", "9", "leadPhone", "+15551230003",
+        "direction", "OUTGOING", "text", "Sorry we missed your call", "messageSid", "SM3"));
+
+    ActivatedJob show = zeebe.nextJob("io.textback:hubspot-thread-message:1", instance);
+    assertThat(show.getVariablesAsMap()).containsEntry("contactId", "9").containsEntry("direction", "OUTGOING")
+        .containsEntry("messageSid", "SM3");
+    zeebe.complete(show, Map.of());
+
+    assertThat(zeebe.completedElements(instance)).contains("TextToShow").doesNotContain("FindOrCreateContact");
+    assertThat(zeebe.endEvents(instance)).containsExactly("TextShown");
+  }
+
+  @Test
+  void aFormLeadsContactIsFoundAndItsIdReturned() {
+    long instance = start("find-contact-in-hubspot", Map.of("businessId", "demo", "phone", "+15551230004",
+        "firstName", "Ann", "email", "ann@example.com", "source", "Website"));
+
+    ActivatedJob contact = zeebe.nextJob("io.textback:hubspot-contact:1", instance);
+    assertThat(contact.getVariablesAsMap()).containsEntry("phone", "+15551230004").containsEntry("firstName", "Ann")
+        .containsEntry("source", "Website");
+    zeebe.complete(contact, Map.of("hubspotContact", Map.of("contactId", "10")));
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("ContactFound");
+    assertThat(zeebe.variable(instance, "contactId")).as("what the journey maps back").isEqualTo("10");
+  }
+
+  @Test
+  void aDealIsCreatedOnTheContact() {
+    long instance = start("create-deal-in-hubspot", Map.of("businessId", "demo", "contactId", "11",
+        "dealName", "Missed call from +15551230005", "key", "CA5", "leadKey", "demo:+15551230005"));
+
+    ActivatedJob deal = zeebe.nextJob("io.textback:hubspot-deal:1", instance);
+    assertThat(deal.getVariablesAsMap()).containsEntry("contactId", "11").containsEntry("key", "CA5")
+        .containsEntry("leadKey", "demo:+15551230005");
+    zeebe.complete(deal, Map.of());
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("DealCreated");
+  }
+
+  @Test
+  void aTaskIsCreatedForTheOwner() {
+    long instance = start("create-task-in-hubspot", Map.of("businessId", "demo", "leadPhone", "+15551230006",
+        "subject", "Answer +15551230006 now", "key", "conversation-6:escalation", "priority", "HIGH"));
+
+    ActivatedJob task = zeebe.nextJob("io.textback:hubspot-task:1", instance);
+    assertThat(task.getVariablesAsMap()).containsEntry("leadPhone", "+15551230006").containsEntry("priority", "HIGH")
+        .containsEntry("key", "conversation-6:escalation");
+    zeebe.complete(task, Map.of());
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("TaskCreated");
+  }
+
+  @Test
+  void everyNoCrmStepEndsAtOnce_withoutAJob() {
+    for (String step : CrmModels.STEPS) {
+      long instance = start(step + "-in-none", Map.of("businessId", "solo", "callerPhone", "+15551230007"));
+      assertThat(zeebe.isCompleted(instance)).as(step + "-in-none").isTrue();
+      assertThat(zeebe.variable(instance, "contactId")).as(step + "-in-none returns no contact").isNull();
+    }
+  }
+
+  private long start(String process, Map<String, Object> variables) {
+    long instance = zeebe.client().newCreateInstanceCommand().bpmnProcessId(process).latestVersion()
+        .variables(variables).send().join().getProcessInstanceKey();
+    zeebe.idle();
+    return instance;
   }
 }

@@ -26,7 +26,7 @@ class LeadConversationProcessTest {
   @BeforeAll
   static void start() {
     zeebe = new ProcessTestEngine();
-    zeebe.deploy("bpmn/lead-conversation.bpmn");
+    zeebe.deploy(CrmModels.with("bpmn/lead-conversation.bpmn"));
   }
 
   @AfterAll
@@ -41,7 +41,7 @@ class LeadConversationProcessTest {
     String leadKey = "demo:+1555020%04d".formatted(LEADS.incrementAndGet());
     long instance = zeebe.client().newCreateInstanceCommand().bpmnProcessId(PROCESS).latestVersion()
         .variables(Map.of("businessId", "demo", "businessPhone", "+15550100000", "leadKey", leadKey,
-            "leadPhone", leadKey.substring(5), "channel", "call"))
+            "leadPhone", leadKey.substring(5), "channel", "call", "crm", "hubspot"))
         .send().join().getProcessInstanceKey();
     Map<String, Object> timers = new HashMap<>();
     timers.put("conversationId", LEADS.get());
@@ -195,7 +195,7 @@ class LeadConversationProcessTest {
     assertThat(text.getVariablesAsMap()).containsEntry("to", DISPATCHER).containsEntry("body", "Lead waits");
     assertThat(text.getVariablesAsMap().get("idempotencyKey").toString()).endsWith(":escalation-1");
     zeebe.complete(text, Map.of());
-    ActivatedJob task = zeebe.nextJob("io.textback:hubspot-task:1", lead.instance());
+    ActivatedJob task = zeebe.nextJobWithin("io.textback:hubspot-task:1", lead.instance());
     assertThat(task.getVariablesAsMap()).containsEntry("leadPhone", lead.leadKey().substring(5))
         .containsEntry("priority", "HIGH");
     assertThat(task.getVariablesAsMap().get("key").toString()).endsWith(":escalation");
@@ -222,7 +222,7 @@ class LeadConversationProcessTest {
 
     zeebe.increaseTime(Duration.ofMinutes(6));
     zeebe.complete(zeebe.nextJob("compose-escalation", lead.instance()), nobodyToText());
-    zeebe.complete(zeebe.nextJob("io.textback:hubspot-task:1", lead.instance()), Map.of());
+    zeebe.complete(zeebe.nextJobWithin("io.textback:hubspot-task:1", lead.instance()), Map.of());
     zeebe.increaseTime(Duration.ofMinutes(31));
     zeebe.complete(zeebe.nextJob("compose-escalation", lead.instance()), nobodyToText());
 
@@ -247,7 +247,7 @@ class LeadConversationProcessTest {
     zeebe.increaseTime(Duration.ofMinutes(6));
     zeebe.complete(zeebe.nextJob("compose-escalation", lead.instance()), Map.of("escalationTo", DISPATCHER, "escalationBody", "Lead waits"));
     zeebe.complete(zeebe.nextJob(SEND, lead.instance()), Map.of());
-    zeebe.complete(zeebe.nextJob("io.textback:hubspot-task:1", lead.instance()), Map.of());
+    zeebe.complete(zeebe.nextJobWithin("io.textback:hubspot-task:1", lead.instance()), Map.of());
 
     zeebe.publish("agent-replied", lead.leadKey(), "SM-agent-" + lead.instance(), Map.of());
     zeebe.increaseTime(Duration.ofMinutes(31));

@@ -24,7 +24,7 @@ class MissedCallTextBackProcessTest {
   @BeforeAll
   static void start() {
     zeebe = new ProcessTestEngine();
-    zeebe.deploy("bpmn/missed-call-text-back.bpmn", "bpmn/lead-conversation.bpmn", "bpmn/log-call-in-hubspot.bpmn");
+    zeebe.deploy(CrmModels.with("bpmn/missed-call-text-back.bpmn", "bpmn/lead-conversation.bpmn"));
   }
 
   @AfterAll
@@ -49,9 +49,13 @@ class MissedCallTextBackProcessTest {
   }
 
   void screen(long instance, boolean textable, boolean textOnVoicemail) {
+    screen(instance, textable, textOnVoicemail, "hubspot");
+  }
+
+  void screen(long instance, boolean textable, boolean textOnVoicemail, String crm) {
     ActivatedJob job = zeebe.nextJob("screen-caller", instance);
     Map<String, Object> vars = new HashMap<>(Map.of(
-        "textable", textable, "voicemailWindow", "PT45S", "textOnVoicemail", textOnVoicemail,
+        "textable", textable, "voicemailWindow", "PT45S", "textOnVoicemail", textOnVoicemail, "crm", crm,
         "textBackBody", "Demo Plumbing here, sorry we missed your call. What can we do for you? Reply STOP to opt out"));
     if (!textable) {
       vars.put("notTextedReason", "anonymous");
@@ -93,11 +97,11 @@ class MissedCallTextBackProcessTest {
   /** After the text-back, HubSpot: call logged, text-back shown in the inbox thread, deal created. */
   void crmDone(Call call, long instance) {
     callLogged(call, "NO_ANSWER");
-    ActivatedJob show = zeebe.nextJob("io.textback:hubspot-thread-message:1", instance);
+    ActivatedJob show = zeebe.nextJobWithin("io.textback:hubspot-thread-message:1", instance);
     assertThat(show.getVariablesAsMap()).containsEntry("direction", "OUTGOING").containsEntry("contactId", "501")
         .containsEntry("messageSid", "SM" + instance);
     zeebe.complete(show, Map.of());
-    ActivatedJob deal = zeebe.nextJob("io.textback:hubspot-deal:1", instance);
+    ActivatedJob deal = zeebe.nextJobWithin("io.textback:hubspot-deal:1", instance);
     assertThat(deal.getVariablesAsMap()).containsEntry("key", call.callSid()).containsEntry("contactId", "501");
     zeebe.complete(deal, Map.of());
   }
@@ -131,6 +135,35 @@ class MissedCallTextBackProcessTest {
   }
 
   @Test
+  void aBusinessWithoutACrm_isTexted_andEachCrmStepCallsTheNoCrmProcess() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, false, "none");
+
+    zeebe.publish("caller-hung-up", call.callSid(), call.callSid(), Map.of());
+    sent(instance);
+    conversationEnds(call);
+
+    assertThat(zeebe.endEvents(instance)).containsExactly("Texted");
+    assertThat(zeebe.calledProcesses(instance)).as("no HubSpot step, and the conversation as for any business")
+        .containsExactlyInAnyOrder("log-call-in-none", "show-text-in-none", "create-deal-in-none", "lead-conversation");
+    assertThat(zeebe.variable(zeebe.instanceStartedFor("lead-conversation", "leadKey", call.leadKey()), "crm"))
+        .as("the conversation's escalation task goes to the same CRM").isEqualTo("none");
+  }
+
+  @Test
+  void aVoicemailForABusinessWithoutACrm_endsWithoutACallBackTaskInAnyCrm() {
+    Call call = missCall();
+    long instance = instance(call);
+    screen(instance, true, false, "none");
+
+    zeebe.publish("voicemail-left", call.callSid(), "RE" + call.callSid(), Map.of("recordingUrl", "https://x/RE2"));
+
+    journeyEnded(instance, "VoicemailLeftEnd");
+    assertThat(zeebe.calledProcesses(instance)).containsExactly("log-call-in-none", "create-task-in-none");
+  }
+
+  @Test
   void noVoicemailWithinTheWindow_textedWhenTheWindowPasses() {
     Call call = missCall();
     long instance = instance(call);
@@ -157,7 +190,7 @@ class MissedCallTextBackProcessTest {
 
     ActivatedJob log = callLogged(call, "LEFT_VOICEMAIL");
     assertThat(log.getVariablesAsMap()).containsEntry("recordingUrl", "https://x/RE1");
-    ActivatedJob task = zeebe.nextJob("io.textback:hubspot-task:1", instance);
+    ActivatedJob task = zeebe.nextJobWithin("io.textback:hubspot-task:1", instance);
     assertThat(task.getVariablesAsMap()).containsEntry("subject", "Call back " + call.leadKey().substring(5) + " (voicemail)")
         .containsEntry("body", "Voicemail: https://x/RE1").containsEntry("key", call.callSid() + ":call-back");
     zeebe.complete(task, Map.of());
@@ -213,7 +246,7 @@ class MissedCallTextBackProcessTest {
     Call call = missCall();
     long instance = instance(call);
     zeebe.complete(zeebe.nextJob("screen-caller", instance), Map.of("textable", true,
-        "voicemailWindow", "PT45S", "textOnVoicemail", false, "textBackBody", "x"));
+        "voicemailWindow", "PT45S", "textOnVoicemail", false, "textBackBody", "x", "crm", "hubspot"));
     lineChecked(instance, false, "landline");
 
     callLogged(call, "NO_ANSWER");

@@ -73,7 +73,7 @@ class ModelerTemplatesTest {
         checked++;
       }
     }
-    assertThat(checked).as("connector tasks checked").isGreaterThanOrEqualTo(22);
+    assertThat(checked).as("connector tasks checked").isGreaterThanOrEqualTo(15);
   }
 
   private static String typeOf(JsonNode template) {

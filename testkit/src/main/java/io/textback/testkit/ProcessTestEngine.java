@@ -111,6 +111,48 @@ public final class ProcessTestEngine implements AutoCloseable {
     throw new AssertionError("no " + type + " job for instance " + processInstanceKey);
   }
 
+  /**
+   * Activates the next job of {@code type} in the instance or in any instance it called (a CRM step
+   * is a call activity), waiting for it to be created.
+   */
+  public ActivatedJob nextJobWithin(String type, long rootInstanceKey) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      java.util.Set<Long> family = family(rootInstanceKey);
+      Optional<ActivatedJob> job = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(32)
+          .timeout(Duration.ofMinutes(1)).send().join().getJobs().stream()
+          .filter(j -> family.contains(j.getProcessInstanceKey())).findFirst();
+      if (job.isPresent()) {
+        return job.get();
+      }
+      idle();
+    }
+    throw new AssertionError("no " + type + " job in instance " + rootInstanceKey + " or the instances it called");
+  }
+
+  /** The instance and every instance it called, and they called (a parent is written before its child). */
+  private java.util.Set<Long> family(long rootInstanceKey) {
+    java.util.Set<Long> family = new java.util.HashSet<>(java.util.Set.of(rootInstanceKey));
+    processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> family.contains(r.getValue().getParentProcessInstanceKey()))
+        .forEach(r -> family.add(r.getValue().getProcessInstanceKey()));
+    return family;
+  }
+
+  /** The processes a called CRM step (call activity) started within the instance, in order: e.g. log-call-in-hubspot. */
+  public List<String> calledProcesses(long rootInstanceKey) {
+    idle();
+    java.util.Set<Long> family = family(rootInstanceKey);
+    return processRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+        .filter(r -> r.getValue().getProcessInstanceKey() != rootInstanceKey && family.contains(r.getValue().getProcessInstanceKey()))
+        .map(r -> r.getValue().getBpmnProcessId())
+        .toList();
+  }
+
   public void complete(ActivatedJob job, Map<String, Object> variables) {
     client.newCompleteCommand(job).variables(variables).send().join();
     idle();

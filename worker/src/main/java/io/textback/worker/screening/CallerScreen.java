@@ -33,7 +33,7 @@ public class CallerScreen {
     CopyCase copy = afterHours ? CopyCase.AFTER_HOURS : "B".equals(variant) ? CopyCase.MISSED_CALL_B : CopyCase.MISSED_CALL;
     String body = business.copy().render(copy, Map.of());
     return new ScreeningResult(reason == null, reason, e164.orElse(callerPhone), business.twilioNumber(),
-        business.voicemailWindow().toString(), business.textOnVoicemail(), afterHours, body, variant);
+        business.voicemailWindow().toString(), business.textOnVoicemail(), afterHours, body, variant, business.crm());
   }
 
   /** Half the calls each, by CallSid: stable across retries, and random enough across callers. */
@@ -55,15 +55,18 @@ public class CallerScreen {
     Map<String, String> values = lead.firstName() == null ? Map.of() : Map.of("firstName", lead.firstName());
     String body = business.copy().render(afterHours ? CopyCase.FORM_AFTER_HOURS : CopyCase.FORM, values);
     return new FormScreeningResult(reason == null, reason, e164.orElse(lead.phone()), business.twilioNumber(),
-        afterHours, body);
+        afterHours, body, business.crm());
   }
 
   /** The form fields the screen looks at. {@code consent} is null when the form did not say. */
   public record FormLead(String submissionId, String phone, String firstName, Boolean consent, String message) {}
 
-  /** What the screen-form step hands to the journey; {@code notTextedReason} as for calls, or no_phone, no_consent. */
+  /**
+   * What the screen-form step hands to the journey; {@code notTextedReason} as for calls, or no_phone,
+   * no_consent; {@code crm} as in {@link ScreeningResult}.
+   */
   public record FormScreeningResult(boolean textable, String notTextedReason, String leadPhone, String businessPhone,
-      boolean afterHours, String replyBody) {}
+      boolean afterHours, String replyBody, String crm) {}
 
   /** Cheapest checks first; Twilio Lookup (billed) is a step of its own after these. */
   private String reason(Business business, String raw, Optional<String> e164, Consumer<Conversation> inConversation) {
