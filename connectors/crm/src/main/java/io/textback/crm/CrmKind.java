@@ -14,4 +14,12 @@ public enum CrmKind {
   public String id() {
     return id;
   }
+
+  /**
+   * The idempotency-key prefix of a text an agent typed in this CRM's inbox ("hubspot:" + the CRM's
+   * message id): a person answering, never held by the first-text caps.
+   */
+  public String agentReplyKeyPrefix() {
+    return id + ":";
+  }
 }

@@ -163,21 +163,15 @@ public class BusinessDirectory {
         CamundaError.jobError("Unknown business '" + id + "': add it to textback.businesses", null, 0));
   }
 
+  /** For a request whose path names the business: the business, or 404 with the reason. */
+  public Business requireForRequest(String id) {
+    return byId(id).orElseThrow(() -> new io.textback.worker.web.RequestRejectedException(
+        org.springframework.http.HttpStatus.NOT_FOUND, "no business " + id));
+  }
+
   /** The business that owns this Twilio number (the To of a call or SMS). */
   public Optional<Business> byTwilioNumber(String e164) {
     return Optional.ofNullable(e164 == null ? null : byTwilioNumber.get(e164));
-  }
-
-  /** The business whose HubSpot portal this is (the first, when several share a portal). */
-  public Optional<Business> byHubSpotPortal(String portalId) {
-    return byId.values().stream().filter(b -> b.hubspot() != null && portalId != null
-        && portalId.equals(b.hubspot().portalId())).findFirst();
-  }
-
-  /** The business whose number is connected to HubSpot's inbox as this channel account. */
-  public Optional<Business> byHubSpotChannelAccount(String channelAccountId) {
-    return byId.values().stream().filter(b -> b.hubspot() != null && channelAccountId != null
-        && channelAccountId.equals(b.hubspot().channelAccountId())).findFirst();
   }
 
   public List<Business> all() {

@@ -94,7 +94,7 @@ public class ConversationStore {
     facts.recordForConversation(id, JourneyFacts.HUMAN_REPLY, null, clock.instant());
   }
 
-  /** A HubSpot user paused the automation for this lead: no follow-ups, no escalation texts. */
+  /** A person paused the automation for this lead (in the CRM or the console): no follow-ups, no escalation texts. */
   public boolean isPaused(Long id) {
     return id != null && jdbc.sql("select paused from conversation where id = :id").param("id", id)
         .query(Boolean.class).optional().orElse(false);
@@ -124,7 +124,7 @@ public class ConversationStore {
 
   /**
    * A web form from a lead who already has an open conversation: stored there as the lead's message
-   * (once per submission). Returns the text, as the lead's HubSpot thread shows it too.
+   * (once per submission). Returns the text, as the lead's thread in the CRM shows it too.
    */
   public String recordForm(Conversation open, String submissionId, String formMessage) {
     String text = "Web form: " + (formMessage == null ? "(no message)" : formMessage);

@@ -8,7 +8,7 @@ import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.business.BusinessSettings.Timers;
 import io.textback.worker.copy.CopyCase;
-import io.textback.worker.crm.TextsInHubSpot;
+import io.textback.worker.crm.CrmThreads;
 import io.textback.worker.phone.PhoneNumbers;
 import io.textback.worker.report.JourneyFacts;
 import java.time.Clock;
@@ -33,16 +33,16 @@ public class ConversationWorkers {
   private final BusinessDirectory businesses;
   private final ConversationStore conversations;
   private final PhoneNumbers phones;
-  private final TextsInHubSpot textsInHubSpot;
+  private final CrmThreads crmThreads;
   private final JourneyFacts facts;
   private final Clock clock;
 
   public ConversationWorkers(BusinessDirectory businesses, ConversationStore conversations, PhoneNumbers phones,
-      TextsInHubSpot textsInHubSpot, JourneyFacts facts, Clock clock) {
+      CrmThreads crmThreads, JourneyFacts facts, Clock clock) {
     this.businesses = businesses;
     this.conversations = conversations;
     this.phones = phones;
-    this.textsInHubSpot = textsInHubSpot;
+    this.crmThreads = crmThreads;
     this.facts = facts;
     this.clock = clock;
   }
@@ -87,7 +87,7 @@ public class ConversationWorkers {
       @Variable Long conversationId, @Variable String now) {
     Business business = businesses.requireForJob(businessId);
     if (conversations.isPaused(conversationId)) {
-      // Paused from the HubSpot card: hold the follow-up and look again in an hour (the same loop as quiet hours).
+      // Paused from the CRM (HubSpot's card) or the console: hold the follow-up and look again in an hour (the same loop as quiet hours).
       LOG.info("Follow-up to {} held: automation paused", PhoneNumbers.mask(leadPhone));
       return Map.of("quietWait", PAUSED_RECHECK.toString());
     }
@@ -127,7 +127,7 @@ public class ConversationWorkers {
 
   /**
    * Execution listener at the end of each follow-up's send task (SendFollowUp1, SendFollowUp2): a
-   * follow-up that went out joins the conversation's history and the lead's HubSpot thread.
+   * follow-up that went out joins the conversation's history and the lead's thread in the CRM.
    */
   @JobWorker(type = "note-follow-up", fetchVariables = {"businessId", "leadPhone", "conversationId",
       "followUp1Body", "followUp1Result", "followUp2Body", "followUp2Result"})
@@ -143,6 +143,6 @@ public class ConversationWorkers {
     String sid = (String) result.get("messageSid");
     Long conversationId = v.get("conversationId") instanceof Number id ? id.longValue() : null;
     conversations.addMessage(conversationId, businessId, leadPhone, "OUT", body, sid, "follow-up-" + n);
-    textsInHubSpot.sent(businessId, leadPhone, body, sid, clock.instant());
+    businesses.byId(businessId).ifPresent(b -> crmThreads.sent(b, leadPhone, body, sid, clock.instant()));
   }
 }

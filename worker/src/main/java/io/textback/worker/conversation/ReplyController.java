@@ -6,7 +6,7 @@ import io.textback.connector.twilio.sms.model.SmsSendResult;
 import io.textback.connector.twilio.sms.model.SmsSendResult.Outcome;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
-import io.textback.worker.crm.TextsInHubSpot;
+import io.textback.worker.crm.CrmThreads;
 import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The business answers a lead: the SMS goes out (exactly once per Idempotency-Key) and the
  * conversation hears agent-replied, which stops the response SLA. The text is shown in the lead's
- * HubSpot thread too (HubSpot's own inbox replies come in through the channel webhook instead).
+ * thread in the business's CRM too (replies typed in the CRM's own inbox come in through its webhook instead).
  */
 @RestController
 public class ReplyController {
@@ -38,17 +38,17 @@ public class ReplyController {
   private final SmsSendConnector sms;
   private final InboundEventStore events;
   private final MessageRelay relay;
-  private final TextsInHubSpot textsInHubSpot;
+  private final CrmThreads crmThreads;
   private final Clock clock;
 
   public ReplyController(ConversationStore conversations, BusinessDirectory businesses, SmsSendConnector sms,
-      InboundEventStore events, MessageRelay relay, TextsInHubSpot textsInHubSpot, Clock clock) {
+      InboundEventStore events, MessageRelay relay, CrmThreads crmThreads, Clock clock) {
     this.conversations = conversations;
     this.businesses = businesses;
     this.sms = sms;
     this.events = events;
     this.relay = relay;
-    this.textsInHubSpot = textsInHubSpot;
+    this.crmThreads = crmThreads;
     this.clock = clock;
   }
 
@@ -82,7 +82,7 @@ public class ReplyController {
     conversations.addMessage(conversation.id(), business.id(), conversation.phone(), "OUT", request.body(),
         result.messageSid(), "agent-reply");
     conversations.recordAgentReply(conversation.id());
-    textsInHubSpot.sent(business.id(), conversation.phone(), request.body(), result.messageSid(), clock.instant());
+    crmThreads.sent(business, conversation.phone(), request.body(), result.messageSid(), clock.instant());
     if (events.storeIfNew(new InboundEvent("textback", "agent-reply:" + result.messageSid(), "agent-reply",
         Map.of("leadKey", leadKey, "messageSid", result.messageSid(), "agent", Optional.ofNullable(request.agent()).orElse("")),
         Optional.of(new PendingMessage("agent-replied", leadKey, result.messageSid(), Duration.ZERO,

@@ -112,6 +112,16 @@ public class JdbcCrmLedger implements CrmLedger {
     return jdbc.sql("select lead_key from crm_deal where crm = :crm and deal_id = :d").param("crm", crm.id()).param("d", dealId).query(String.class).optional();
   }
 
+  /** The business and phone this CRM contact was found or created for, among these businesses (the latest). */
+  public Optional<LeadJourneys.Lead> leadOfContact(String contactId, java.util.List<String> businessIds) {
+    return jdbc.sql("""
+            select business_id, substring(record_key from 9) as phone from crm_record
+            where crm = :crm and external_id = :id and record_key like 'contact:%' and business_id in (:b)
+            order by created_at desc limit 1""")
+        .param("crm", crm.id()).param("id", contactId).param("b", businessIds)
+        .query((rs, i) -> new LeadJourneys.Lead(rs.getString(1), rs.getString(2))).optional();
+  }
+
   @Override
   public Optional<String> cachedContact(String businessId, String phone) {
     return find(businessId, "contact:" + phone);

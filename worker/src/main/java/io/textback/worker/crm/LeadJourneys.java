@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** A HubSpot contact's latest textback journey, read from the CRM ledger, the conversation and the journey facts. */
+/** A CRM contact's latest textback journey (the lead a CRM ledger found it for), read from the conversation and the journey facts. */
 @Component
 public class LeadJourneys {
   private final JdbcClient jdbc;
@@ -19,17 +19,8 @@ public class LeadJourneys {
     this.jdbc = jdbc;
   }
 
-  /** The business and phone textback created (or found) this contact for. */
+  /** The business and phone textback created (or found) a CRM contact for. */
   public record Lead(String businessId, String phone) {}
-
-  public Optional<Lead> lead(String contactId, List<String> businessIds) {
-    return jdbc.sql("""
-            select business_id, substring(record_key from 9) as phone from crm_record
-            where crm = 'hubspot' and external_id = :id and record_key like 'contact:%' and business_id in (:b)
-            order by created_at desc limit 1""")
-        .param("id", contactId).param("b", businessIds)
-        .query((rs, i) -> new Lead(rs.getString(1), rs.getString(2))).optional();
-  }
 
   public Optional<LeadJourney> journey(String contactId, Lead lead) {
     record Row(String key, String channel, Instant startedAt) {}

@@ -35,7 +35,7 @@ public class ReportController {
   @GetMapping(path = "/api/reports/funnel", produces = MediaType.APPLICATION_JSON_VALUE)
   public FunnelReport funnel(@RequestParam String business, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
-    Business b = business(business);
+    Business b = businesses.requireForRequest(business);
     LocalDate end = date("to", to, LocalDate.now(clock.withZone(b.hours().zone())));
     LocalDate start = date("from", from, end.minusDays(29));
     if (start.isAfter(end)) {
@@ -60,7 +60,7 @@ public class ReportController {
 
   @GetMapping("/api/reports/weekly")
   public List<FunnelReports.Week> weekly(@RequestParam String business, @RequestParam(defaultValue = "8") int weeks) {
-    Business b = business(business);
+    Business b = businesses.requireForRequest(business);
     if (weeks < 1 || weeks > 104) {
       throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "weeks must be between 1 and 104");
     }
@@ -70,7 +70,7 @@ public class ReportController {
   @GetMapping("/api/journeys")
   public List<FunnelReports.JourneyView> journeys(@RequestParam String business,
       @RequestParam(defaultValue = "50") int limit) {
-    Business b = business(business);
+    Business b = businesses.requireForRequest(business);
     if (limit < 1 || limit > 500) {
       throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 500");
     }
@@ -82,11 +82,6 @@ public class ReportController {
     return businesses.all().stream().map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId(),
         "crm", b.crm()))
         .toList();
-  }
-
-  private Business business(String id) {
-    return businesses.byId(id).orElseThrow(() ->
-        new RequestRejectedException(HttpStatus.NOT_FOUND, "no business " + id));
   }
 
   private static LocalDate date(String name, String value, LocalDate otherwise) {

@@ -12,17 +12,19 @@ import org.springframework.stereotype.Component;
  * The caps on first texts (a number the business never texted and that never texted it), per
  * business and per number range, per rolling hour, in PostgreSQL so that they hold across workers.
  * Texts to the business's own staff, later texts of a conversation, a person's reply (the replies
- * API, HubSpot's inbox) and texts an admin released are never held.
+ * API, a CRM's inbox) and texts an admin released are never held.
  */
 @Component
 public class FirstTextLimits implements FirstTextCap {
   /** Digits left off a number to name its range: the subscriber part of a North American number. */
   static final int RANGE_DIGITS = 4;
   /**
-   * Idempotency keys of texts a person wrote (ReplyController's "reply:", HubSpotWebhookController's
-   * "hubspot:"): no journey waits on them, and a person answering is no pump.
+   * Idempotency keys of texts a person wrote (ReplyController's "reply:", each CRM's inbox replies,
+   * see {@link io.textback.crm.CrmKind#agentReplyKeyPrefix()}): no journey waits on them, and a person
+   * answering is no pump.
    */
-  static final java.util.List<String> PERSON_KEYS = java.util.List.of("reply:", "hubspot:");
+  static final java.util.List<String> PERSON_KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("reply:"),
+      java.util.Arrays.stream(io.textback.crm.CrmKind.values()).map(io.textback.crm.CrmKind::agentReplyKeyPrefix)).toList();
 
   private final BusinessDirectory businesses;
   private final JdbcSmsOutbox outbox;

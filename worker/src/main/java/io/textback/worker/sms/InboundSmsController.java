@@ -3,7 +3,7 @@ package io.textback.worker.sms;
 import io.textback.connector.twilio.twiml.TwiML;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
-import io.textback.worker.crm.TextsInHubSpot;
+import io.textback.worker.crm.CrmThreads;
 import io.textback.worker.conversation.Conversation;
 import io.textback.worker.conversation.ConversationStore;
 import io.textback.worker.copy.CopyCase;
@@ -48,11 +48,11 @@ public class InboundSmsController {
   private final MessageRelay relay;
   private final OptOutStore optOuts;
   private final ConversationStore conversations;
-  private final TextsInHubSpot textsInHubSpot;
+  private final CrmThreads crmThreads;
   private final Clock clock;
 
   public InboundSmsController(TwilioWebhookVerifier verifier, BusinessDirectory businesses, PhoneNumbers phones,
-      InboundEventStore events, MessageRelay relay, OptOutStore optOuts, ConversationStore conversations, TextsInHubSpot textsInHubSpot,
+      InboundEventStore events, MessageRelay relay, OptOutStore optOuts, ConversationStore conversations, CrmThreads crmThreads,
       Clock clock) {
     this.verifier = verifier;
     this.businesses = businesses;
@@ -61,7 +61,7 @@ public class InboundSmsController {
     this.relay = relay;
     this.optOuts = optOuts;
     this.conversations = conversations;
-    this.textsInHubSpot = textsInHubSpot;
+    this.crmThreads = crmThreads;
     this.clock = clock;
   }
 
@@ -130,7 +130,7 @@ public class InboundSmsController {
         new PendingMessage("lead-replied", leadKey, sid, REPLY_TTL,
             Map.of("lastReplyAt", clock.instant().toString())))));
     if (isNew) {
-      textsInHubSpot.received(business.id(), from, body, sid, clock.instant());
+      crmThreads.received(business, from, body, sid, clock.instant());
       conversations.addMessage(open.map(Conversation::id).orElse(null), business.id(), from, "IN", body, sid, "reply");
       open.ifPresent(c -> conversations.recordLeadReply(c.id()));
       relay.wake();

@@ -155,7 +155,7 @@ class FormJourneyTest extends WorkerIntegrationTest {
         io.textback.worker.support.TestInfrastructure.PUBLIC_BASE_URL + path, body, now);
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Content-Type", "application/json").header("X-HubSpot-Request-Timestamp", String.valueOf(now))
-        .header(FormWebhookController.FORM_KEY_HEADER, FORM_SECRET)
+        .header(io.textback.worker.crm.hubspot.HubSpotFormWebhookController.FORM_KEY_HEADER, FORM_SECRET)
         .POST(HttpRequest.BodyPublishers.ofString(body));
 
     HttpResponse<String> signed = HTTP.send(request.copy().header("X-HubSpot-Signature-v3", signature).build(),
@@ -181,7 +181,7 @@ class FormJourneyTest extends WorkerIntegrationTest {
         io.textback.worker.support.TestInfrastructure.PUBLIC_BASE_URL + path, body, now);
     return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Content-Type", "application/json").header("X-HubSpot-Request-Timestamp", String.valueOf(now))
-        .header("X-HubSpot-Signature-v3", signature).header(FormWebhookController.FORM_KEY_HEADER, formKey)
+        .header("X-HubSpot-Signature-v3", signature).header(io.textback.worker.crm.hubspot.HubSpotFormWebhookController.FORM_KEY_HEADER, formKey)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());
   }

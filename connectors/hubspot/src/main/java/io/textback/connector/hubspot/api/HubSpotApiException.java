@@ -5,7 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A failed HubSpot call, with HubSpot's own explanation made readable for an incident. */
-public class HubSpotApiException extends RuntimeException {
+public class HubSpotApiException extends RuntimeException implements io.textback.crm.CrmApiFailure {
   private static final Pattern EXISTING_ID = Pattern.compile("Existing ID: ?(\\d+)");
   private final int status;
   private final String category;
@@ -27,15 +27,18 @@ public class HubSpotApiException extends RuntimeException {
   }
 
   /** HubSpot's Retry-After on a 429, if it sent one. */
+  @Override
   public Duration retryAfter() {
     return retryAfter;
   }
 
+  @Override
   public boolean isRateLimited() {
     return status == 429;
   }
 
   /** 5xx, or no answer at all: worth retrying with backoff. */
+  @Override
   public boolean isTransient() {
     return status >= 500 || status == 0;
   }

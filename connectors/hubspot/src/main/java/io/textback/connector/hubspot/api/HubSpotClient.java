@@ -16,8 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.textback.crm.CrmCallRetries;
 
 /**
  * What textback asks of one HubSpot portal. Every call takes a token from the portal's buckets;
@@ -25,7 +24,6 @@ import org.slf4j.LoggerFactory;
  * {@code maxAttempts}; anything else is thrown with HubSpot's explanation.
  */
 public class HubSpotClient {
-  private static final Logger LOG = LoggerFactory.getLogger(HubSpotClient.class);
   /** HubSpot-defined association types (community-confirmed; see shared/reference/hubspot.md). */
   static final int CALL_TO_CONTACT = 194;
   static final int DEAL_TO_CONTACT = 3;
@@ -38,6 +36,7 @@ public class HubSpotClient {
   private final HubSpotConversationsApi conversations;
   private final HubSpotSettings settings;
   private final PortalLimiter limiter;
+  private final CrmCallRetries retries;
   private final AtomicLong calls = new AtomicLong();
 
   public HubSpotClient(HubSpotCrmApi crm, HubSpotConversationsApi conversations, HubSpotSettings settings,
@@ -46,6 +45,8 @@ public class HubSpotClient {
     this.conversations = conversations;
     this.settings = settings;
     this.limiter = limiter;
+    this.retries = new CrmCallRetries("HubSpot", settings.maxAttempts(), settings.initialBackoff(),
+        HubSpotClient::asHubSpotFailure);
   }
 
   /** API calls made (attempts included): the figure the "few calls" budget is measured by. */
@@ -128,39 +129,19 @@ public class HubSpotClient {
   }
 
   private <T> T call(boolean search, Supplier<T> request) {
-    Duration backoff = settings.initialBackoff();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        if (search) {
-          limiter.beforeSearch();
-        } else {
-          limiter.beforeRequest();
-        }
-        calls.incrementAndGet();
-        return request.get();
-      } catch (RetryableException e) {
-        if (attempt >= settings.maxAttempts()) {
-          throw new HubSpotApiException(0, "UNREACHABLE", "HubSpot did not answer: " + e.getMessage(), null, e);
-        }
-        sleep(backoff);
-      } catch (HubSpotApiException e) {
-        if (attempt >= settings.maxAttempts() || !(e.isRateLimited() || e.isTransient())) {
-          throw e;
-        }
-        Duration wait = e.isRateLimited() && e.retryAfter() != null ? e.retryAfter() : backoff;
-        LOG.info("HubSpot {}: retrying in {} (attempt {})", e.status(), wait, attempt);
-        sleep(wait);
+    return retries.call(() -> {
+      if (search) {
+        limiter.beforeSearch();
+      } else {
+        limiter.beforeRequest();
       }
-      backoff = backoff.multipliedBy(2);
-    }
+      calls.incrementAndGet();
+    }, request);
   }
 
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HubSpotApiException(0, "INTERRUPTED", "interrupted while waiting to retry", null, e);
-    }
+  /** Feign's "no answer" (a timeout, a refused connection) as HubSpot's own failure, worth a retry. */
+  private static RuntimeException asHubSpotFailure(RuntimeException e) {
+    return e instanceof RetryableException
+        ? new HubSpotApiException(0, "UNREACHABLE", "HubSpot did not answer: " + e.getMessage(), null, e) : e;
   }
 }

@@ -23,13 +23,9 @@ public final class PortalLimiter {
         .timeoutDuration(MAX_WAIT).build());
   }
 
-  /**
-   * HubSpot counts over any 10 seconds; a bucket that refills the whole 100 every 10 s lets 200
-   * through across a refill. Refilled every second instead, any 10 s window spans at most 11 refills,
-   * so a per-second share of limit / 11 can never draw a 429 (9 a second on a 100 portal).
-   */
+  /** See {@link io.textback.crm.CrmCallRetries#perSecondShare}: 9 a second on a 100 portal. */
   static int perSecond(int requestsPer10Seconds) {
-    return Math.max(1, requestsPer10Seconds / 11);
+    return io.textback.crm.CrmCallRetries.perSecondShare(requestsPer10Seconds);
   }
 
   void beforeRequest() {

@@ -1,5 +1,6 @@
 package io.textback.connector.hubspot.crm;
 
+import io.textback.crm.CrmStepRetries;
 import io.textback.crm.CrmLedger;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
@@ -27,9 +28,9 @@ public class HubSpotCallLogConnector implements OutboundConnectorFunction {
       "BUSY", "9d9162e7-6cf3-4944-bf63-4dff82258764");
   private final HubSpotPortals portals;
   private final CrmLedger ledger;
-  private final HubSpotStepRetries retries;
+  private final CrmStepRetries retries;
 
-  public HubSpotCallLogConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+  public HubSpotCallLogConnector(HubSpotPortals portals, CrmLedger ledger, CrmStepRetries retries) {
     this.portals = portals;
     this.ledger = ledger;
     this.retries = retries;

@@ -1,5 +1,6 @@
 package io.textback.connector.hubspot.crm;
 
+import io.textback.crm.CrmStepRetries;
 import io.textback.crm.CrmLedger;
 import io.camunda.connector.api.annotation.OutboundConnector;
 import io.camunda.connector.api.error.ConnectorException;
@@ -26,9 +27,9 @@ public class HubSpotContactConnector implements OutboundConnectorFunction {
   public static final String TYPE = "io.textback:hubspot-contact:1";
   private final HubSpotPortals portals;
   private final CrmLedger ledger;
-  private final HubSpotStepRetries retries;
+  private final CrmStepRetries retries;
 
-  public HubSpotContactConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+  public HubSpotContactConnector(HubSpotPortals portals, CrmLedger ledger, CrmStepRetries retries) {
     this.portals = portals;
     this.ledger = ledger;
     this.retries = retries;

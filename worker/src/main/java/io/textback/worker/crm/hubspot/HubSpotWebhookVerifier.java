@@ -1,4 +1,4 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import io.textback.connector.hubspot.signature.HubSpotSignature;
 import io.textback.worker.TextbackProperties;

@@ -1,4 +1,4 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

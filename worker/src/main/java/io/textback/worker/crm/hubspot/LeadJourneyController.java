@@ -1,7 +1,11 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.crm.JdbcCrmLedger;
+import io.textback.worker.crm.LeadJourney;
+import io.textback.worker.crm.LeadJourneys;
+import org.springframework.beans.factory.annotation.Qualifier;
 import io.textback.worker.web.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -27,11 +31,16 @@ public class LeadJourneyController {
   private final HubSpotWebhookVerifier verifier;
   private final BusinessDirectory businesses;
   private final LeadJourneys journeys;
+  private final HubSpotAccounts accounts;
+  private final JdbcCrmLedger ledger;
 
-  public LeadJourneyController(HubSpotWebhookVerifier verifier, BusinessDirectory businesses, LeadJourneys journeys) {
+  public LeadJourneyController(HubSpotWebhookVerifier verifier, BusinessDirectory businesses, LeadJourneys journeys,
+      HubSpotAccounts accounts, @Qualifier("hubSpotLedger") JdbcCrmLedger ledger) {
     this.verifier = verifier;
     this.businesses = businesses;
     this.journeys = journeys;
+    this.accounts = accounts;
+    this.ledger = ledger;
   }
 
   @GetMapping(PATH)
@@ -64,9 +73,9 @@ public class LeadJourneyController {
     }
     List<String> candidates = portalId == null
         ? businesses.all().stream().map(Business::id).toList()
-        : businesses.byHubSpotPortal(portalId).map(b -> List.of(b.id())).orElseThrow(() ->
+        : accounts.byPortal(portalId).map(b -> List.of(b.id())).orElseThrow(() ->
             new RequestRejectedException(HttpStatus.NOT_FOUND, "no business is connected to HubSpot portal " + portalId));
-    return journeys.lead(contactId, candidates).orElseThrow(() ->
+    return ledger.leadOfContact(contactId, candidates).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.NOT_FOUND, "no textback journey for contact " + contactId));
   }
 

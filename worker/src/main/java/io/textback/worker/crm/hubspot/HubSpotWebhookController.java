@@ -1,24 +1,18 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.textback.connector.hubspot.api.HubSpotApiException;
 import io.textback.connector.hubspot.crm.HubSpotPortals;
-import io.textback.connector.twilio.sms.SmsSendConnector;
-import io.textback.connector.twilio.sms.model.SmsSendRequest;
 import io.textback.connector.twilio.sms.model.SmsSendResult;
 import io.textback.worker.business.Business;
-import io.textback.worker.business.BusinessDirectory;
-import io.textback.worker.conversation.ConversationStore;
-import io.textback.worker.inbound.InboundEvent;
-import io.textback.worker.inbound.InboundEventStore;
-import io.textback.worker.inbound.MessageRelay;
-import io.textback.worker.inbound.PendingMessage;
-import io.textback.worker.phone.PhoneNumbers;
+import io.textback.crm.CrmKind;
+import io.textback.worker.crm.CrmWebhookEvents;
+import io.textback.worker.crm.JdbcCrmLedger;
+import org.springframework.beans.factory.annotation.Qualifier;
 import io.textback.worker.web.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -45,27 +39,20 @@ public class HubSpotWebhookController {
   private static final int MAX_BATCH = 100;
   private final HubSpotWebhookVerifier verifier;
   private final ObjectMapper json;
-  private final BusinessDirectory businesses;
-  private final InboundEventStore events;
-  private final MessageRelay relay;
+  private final HubSpotAccounts accounts;
+  private final CrmWebhookEvents crmEvents;
   private final JdbcCrmLedger ledger;
-  private final SmsSendConnector sms;
-  private final ConversationStore conversations;
   private final HubSpotPortals portals;
   /** Status updates to HubSpot happen off the webhook's thread: no webhook waits on HubSpot. */
   private final ExecutorService statusUpdates = Executors.newVirtualThreadPerTaskExecutor();
 
-  public HubSpotWebhookController(HubSpotWebhookVerifier verifier, ObjectMapper json, BusinessDirectory businesses,
-      InboundEventStore events, MessageRelay relay, JdbcCrmLedger ledger, SmsSendConnector sms,
-      ConversationStore conversations, HubSpotPortals portals) {
+  public HubSpotWebhookController(HubSpotWebhookVerifier verifier, ObjectMapper json, HubSpotAccounts accounts,
+      CrmWebhookEvents crmEvents, @Qualifier("hubSpotLedger") JdbcCrmLedger ledger, HubSpotPortals portals) {
     this.verifier = verifier;
     this.json = json;
-    this.businesses = businesses;
-    this.events = events;
-    this.relay = relay;
+    this.accounts = accounts;
+    this.crmEvents = crmEvents;
     this.ledger = ledger;
-    this.sms = sms;
-    this.conversations = conversations;
     this.portals = portals;
   }
 
@@ -96,19 +83,15 @@ public class HubSpotWebhookController {
     String key = "hubspot:" + eventId;
     boolean dealStage = event.path("subscriptionType").asText().endsWith("propertyChange")
         && "dealstage".equals(event.path("propertyName").asText());
-    Optional<Business> business = businesses.byHubSpotPortal(event.path("portalId").asText());
+    Optional<Business> business = accounts.byPortal(event.path("portalId").asText());
     Optional<String> leadKey = dealStage ? ledger.leadOfDeal(event.path("objectId").asText()) : Optional.empty();
     boolean isBooked = business.isPresent() && leadKey.isPresent()
         && business.get().hubspot().bookedStage().equals(event.path("propertyValue").asText());
     if (!isBooked) {
-      events.storeIfNew(new InboundEvent("hubspot", key, "hubspot-event", payload, Optional.empty()));
+      crmEvents.kept(CrmKind.HUBSPOT, key, "hubspot-event", payload);
       return false;
     }
-    if (events.storeIfNew(new InboundEvent("hubspot", key, "deal-booked", payload, Optional.of(
-        new PendingMessage("lead-booked", leadKey.get(), eventId, Duration.ZERO, Map.of("dealId", event.path("objectId").asText())))))) {
-      relay.wake();
-      LOG.info("Deal {} booked for {}", event.path("objectId").asText(), business.get().id());
-    }
+    crmEvents.booked(CrmKind.HUBSPOT, key, payload, business.get().id(), leadKey.get(), event.path("objectId").asText());
     return true;
   }
 
@@ -117,8 +100,8 @@ public class HubSpotWebhookController {
     verifier.verify(request, body == null ? "" : body);
     JsonNode event = parse(body);
     if (!"OUTGOING_CHANNEL_MESSAGE_CREATED".equals(event.path("type").asText())) {
-      events.storeIfNew(new InboundEvent("hubspot", "hubspot-channel:" + event.path("eventId").asText(body.hashCode() + ""),
-          "hubspot-channel-event", Map.of("event", event.toString()), Optional.empty()));
+      crmEvents.kept(CrmKind.HUBSPOT, "hubspot-channel:" + event.path("eventId").asText(body.hashCode() + ""),
+          "hubspot-channel-event", Map.of("event", event.toString()));
       return ResponseEntity.ok(Map.of("handled", false));
     }
     JsonNode message = event.path("message");
@@ -130,23 +113,13 @@ public class HubSpotWebhookController {
       throw new RequestRejectedException(HttpStatus.BAD_REQUEST,
           "message.id, message.text and an E.164 recipient (message.recipients[0].deliveryIdentifier.value) are required");
     }
-    Business business = businesses.byHubSpotChannelAccount(accountId).orElseThrow(() ->
+    Business business = accounts.byChannelAccount(accountId).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.NOT_FOUND, "no business has HubSpot channel account " + accountId));
-    String leadKey = business.leadKey(to);
-    SmsSendResult result = sms.send(new SmsSendRequest(business.id(), business.twilioNumber(), to, text, "hubspot:" + messageId));
+    SmsSendResult result = crmEvents.agentReplied(CrmKind.HUBSPOT, business, messageId, to, text,
+        Map.of("event", event.toString()));
     boolean sent = result.outcome() == SmsSendResult.Outcome.SENT;
-    if (sent && events.storeIfNew(new InboundEvent("hubspot", "hubspot-message:" + messageId, "agent-reply",
-        Map.of("event", event.toString()), Optional.of(new PendingMessage("agent-replied", leadKey, result.messageSid(),
-            Duration.ZERO, Map.of("agentMessageId", messageId)))))) {
-      conversations.findOpen(business.id(), to).ifPresent(c -> {
-        conversations.addMessage(c.id(), business.id(), to, "OUT", text, result.messageSid(), "agent-reply");
-        conversations.recordAgentReply(c.id());
-      });
-      relay.wake();
-    }
     String channelId = event.path("channelId").asText(null);
     statusUpdates.submit(() -> reportStatus(business, channelId, messageId, sent, result.reason()));
-    LOG.info("Inbox reply {} to {}: {}", messageId, PhoneNumbers.mask(to), result.outcome());
     return ResponseEntity.ok(Map.of("handled", true, "outcome", result.outcome().name()));
   }
 

@@ -1,6 +1,8 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import io.textback.connector.hubspot.crm.HubSpotPortals;
+import io.textback.crm.CrmKind;
+import io.textback.crm.ThreadMirror;
 import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
@@ -17,24 +19,29 @@ import org.springframework.stereotype.Component;
  * Only for businesses with HubSpot. The agent's own inbox replies are not queued: HubSpot has them.
  */
 @Component
-public class TextsInHubSpot {
+public class HubSpotThreadMirror implements ThreadMirror {
   private static final Duration TTL = Duration.ofHours(1);
   private final HubSpotPortals portals;
   private final InboundEventStore events;
   private final MessageRelay relay;
 
-  public TextsInHubSpot(HubSpotPortals portals, InboundEventStore events, MessageRelay relay) {
+  public HubSpotThreadMirror(HubSpotPortals portals, InboundEventStore events, MessageRelay relay) {
     this.portals = portals;
     this.events = events;
     this.relay = relay;
   }
 
-  /** A text from the lead. */
+  @Override
+  public CrmKind crm() {
+    return CrmKind.HUBSPOT;
+  }
+
+  @Override
   public void received(String businessId, String leadPhone, String body, String messageSid, Instant at) {
     queue("sms-received", businessId, leadPhone, body, messageSid, at);
   }
 
-  /** A text textback sent to the lead outside the missed-call journey (follow-ups, the replies API). */
+  @Override
   public void sent(String businessId, String leadPhone, String body, String messageSid, Instant at) {
     queue("sms-sent", businessId, leadPhone, body, messageSid, at);
   }

@@ -1,9 +1,7 @@
-package io.textback.connector.hubspot.crm;
+package io.textback.crm;
 
-import io.textback.crm.CrmRecordBusyException;
 import io.camunda.connector.api.error.ConnectorRetryException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
-import io.textback.connector.hubspot.api.HubSpotApiException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,24 +9,30 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs a HubSpot step and turns HubSpot's failures into the job's outcome. A rate limit waits what
- * HubSpot's Retry-After says. An outage is retried with a wait that doubles with each failure of the
- * same step, from 30 s up to 15 min: with the models' 20 retries a step rides out a portal down for
- * about 3 h 45 min, and is done within 15 min of HubSpot's return (the text went out long ago; the CRM
- * can wait). Anything else becomes an incident with HubSpot's message.
+ * Runs a CRM step and turns the CRM's failures into the job's outcome, the same for every CRM. A rate
+ * limit waits what the CRM's Retry-After says. An outage is retried with a wait that doubles with each
+ * failure of the same step, from 30 s up to 15 min: with the models' 20 retries a step rides out a CRM
+ * down for about 3 h 45 min, and is done within 15 min of the CRM's return (the text went out long
+ * ago; the CRM can wait). Anything else becomes an incident with the CRM's message.
  */
-public final class HubSpotStepRetries {
+public final class CrmStepRetries {
   static final Duration FIRST_WAIT = Duration.ofSeconds(30);
   static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
   static final Duration BUSY_WAIT = Duration.ofSeconds(2);
   /** Failures per step (element instance); bounded, and a worker restart starts the count again. */
   private static final int STEPS_REMEMBERED = 10_000;
+  private final String codePrefix;
   private final Map<Long, Integer> failures = Collections.synchronizedMap(new LinkedHashMap<>() {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, Integer> eldest) {
       return size() > STEPS_REMEMBERED;
     }
   });
+
+  /** @param crm whose steps these are: its id, upper-cased, starts each error code (HUBSPOT_RATE_LIMITED) */
+  public CrmStepRetries(CrmKind crm) {
+    this.codePrefix = crm.id().toUpperCase(java.util.Locale.ROOT);
+  }
 
   public Object run(OutboundConnectorContext context, Supplier<Object> step) {
     long stepKey = context.getJobContext().getElementInstanceKey();
@@ -39,18 +43,21 @@ public final class HubSpotStepRetries {
     } catch (CrmRecordBusyException e) {
       // another job is writing the record: soon done, but two steps that keep meeting (both due at
       // the same instant, every time) must not spend all their retries on each other
-      throw retryLater(stepKey, "HUBSPOT_RECORD_BUSY", e, null, BUSY_WAIT);
-    } catch (HubSpotApiException e) {
-      if (e.isRateLimited()) {
-        throw retryLater(stepKey, "HUBSPOT_RATE_LIMITED", e, e.retryAfter(), FIRST_WAIT);
+      throw retryLater(stepKey, codePrefix + "_RECORD_BUSY", e, null, BUSY_WAIT);
+    } catch (RuntimeException e) {
+      if (!(e instanceof CrmApiFailure failure)) {
+        throw e;
       }
-      if (e.isTransient()) {
+      if (failure.isRateLimited()) {
+        throw retryLater(stepKey, codePrefix + "_RATE_LIMITED", e, failure.retryAfter(), FIRST_WAIT);
+      }
+      if (failure.isTransient()) {
         // a 503's Retry-After is seconds; an outage is waited out by the growing wait
-        throw retryLater(stepKey, "HUBSPOT_UNAVAILABLE", e, null, FIRST_WAIT);
+        throw retryLater(stepKey, codePrefix + "_UNAVAILABLE", e, null, FIRST_WAIT);
       }
       failures.remove(stepKey);
-      // HubSpot refused the request itself: retrying will not change its mind, a person must look
-      throw ConnectorRetryException.builder().errorCode("HUBSPOT_REJECTED").message(e.getMessage()).cause(e)
+      // the CRM refused the request itself: retrying will not change its mind, a person must look
+      throw ConnectorRetryException.builder().errorCode(codePrefix + "_REJECTED").message(e.getMessage()).cause(e)
           .retries(0).build();
     }
   }

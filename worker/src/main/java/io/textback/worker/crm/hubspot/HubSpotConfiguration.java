@@ -1,11 +1,12 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import io.textback.crm.CrmLedger;
+import io.textback.worker.crm.JdbcCrmLedger;
 import io.textback.connector.hubspot.crm.HubSpotCallLogConnector;
 import io.textback.connector.hubspot.crm.HubSpotContactConnector;
 import io.textback.connector.hubspot.crm.HubSpotDealConnector;
 import io.textback.connector.hubspot.crm.HubSpotPortals;
-import io.textback.connector.hubspot.crm.HubSpotStepRetries;
+import io.textback.crm.CrmStepRetries;
 import io.textback.connector.hubspot.crm.HubSpotTaskConnector;
 import io.textback.connector.hubspot.crm.HubSpotThreadMessageConnector;
 import org.springframework.context.annotation.Bean;
@@ -23,32 +24,37 @@ public class HubSpotConfiguration {
   }
   /** One count of failures per step, shared by the five steps. */
   @Bean
-  HubSpotStepRetries hubSpotStepRetries() {
-    return new HubSpotStepRetries();
+  CrmStepRetries hubSpotStepRetries() {
+    return new CrmStepRetries(io.textback.crm.CrmKind.HUBSPOT);
   }
 
   @Bean
-  HubSpotContactConnector hubSpotContactConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+  HubSpotContactConnector hubSpotContactConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
+      CrmStepRetries retries) {
     return new HubSpotContactConnector(portals, ledger, retries);
   }
 
   @Bean
-  HubSpotCallLogConnector hubSpotCallLogConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+  HubSpotCallLogConnector hubSpotCallLogConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
+      CrmStepRetries retries) {
     return new HubSpotCallLogConnector(portals, ledger, retries);
   }
 
   @Bean
-  HubSpotThreadMessageConnector hubSpotThreadMessageConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+  HubSpotThreadMessageConnector hubSpotThreadMessageConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
+      CrmStepRetries retries) {
     return new HubSpotThreadMessageConnector(portals, ledger, retries);
   }
 
   @Bean
-  HubSpotDealConnector hubSpotDealConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+  HubSpotDealConnector hubSpotDealConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
+      CrmStepRetries retries) {
     return new HubSpotDealConnector(portals, ledger, retries);
   }
 
   @Bean
-  HubSpotTaskConnector hubSpotTaskConnector(HubSpotPortals portals, CrmLedger ledger, HubSpotStepRetries retries) {
+  HubSpotTaskConnector hubSpotTaskConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
+      CrmStepRetries retries) {
     return new HubSpotTaskConnector(portals, ledger, retries);
   }
 }

@@ -1,4 +1,4 @@
-package io.textback.worker.form;
+package io.textback.worker.crm.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ final class HubSpotFormFields {
     }
     body.fields().forEachRemaining(f -> {
       if (!f.getKey().equals("properties")) {
-        flat.putIfAbsent(f.getKey(), text(f.getValue()));
+        flat.putIfAbsent(f.getKey(), io.textback.worker.form.FormBodies.text(f.getValue()));
       }
     });
     Map<String, String> fields = new LinkedHashMap<>();
@@ -56,11 +56,6 @@ final class HubSpotFormFields {
 
   /** HubSpot's {@code {"value": ...}} or a plain value. */
   private static String value(JsonNode node) {
-    return text(node.isObject() && node.has("value") ? node.get("value") : node);
-  }
-
-  /** A JSON field as a form field: a string, number or boolean as written; anything else as JSON. */
-  static String text(JsonNode node) {
-    return node.isValueNode() ? node.asText() : node.toString();
+    return io.textback.worker.form.FormBodies.text(node.isObject() && node.has("value") ? node.get("value") : node);
   }
 }

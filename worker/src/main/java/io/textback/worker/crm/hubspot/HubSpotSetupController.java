@@ -1,4 +1,4 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,4 +1,4 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import io.textback.connector.hubspot.api.HubSpotClient;
 import io.textback.connector.hubspot.api.HubSpotClientFactory;

@@ -1,4 +1,4 @@
-package io.textback.worker.crm;
+package io.textback.worker.crm.hubspot;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
