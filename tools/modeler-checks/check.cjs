@@ -58,7 +58,7 @@ function validateTemplates(files) {
 
 async function main() {
   const models = process.argv.length > 2 ? process.argv.slice(2) : filesIn(path.join(root, 'bpmn/src/main/resources/bpmn'), '.bpmn');
-  const templates = ['twilio', 'hubspot'].flatMap((m) => filesIn(path.join(root, 'connectors', m, 'element-templates'), '.json'));
+  const templates = ['twilio', 'hubspot', 'gohighlevel'].flatMap((m) => filesIn(path.join(root, 'connectors', m, 'element-templates'), '.json'));
   const problems = (await lintModels(models)) + validateTemplates(templates);
   console.log(`Modeler checks: ${models.length} models, ${templates.length} element templates, ${problems} problems`);
   process.exit(problems === 0 ? 0 : 1);

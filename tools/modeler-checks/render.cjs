@@ -27,7 +27,7 @@ async function main() {
     const page = await browser.newPage();
     await page.setContent('<html><body><div id="canvas" style="width:1900px;height:1000px"></div></body></html>');
     await page.addScriptTag({ path: require.resolve('camunda-bpmn-js/dist/camunda-cloud-modeler.production.min.js') });
-    const templates = ['twilio', 'hubspot'].flatMap((m) => {
+    const templates = ['twilio', 'hubspot', 'gohighlevel'].flatMap((m) => {
       const templateDir = path.join(root, 'connectors', m, 'element-templates');
       return fs.readdirSync(templateDir).filter((f) => f.endsWith('.json'))
         .map((f) => JSON.parse(fs.readFileSync(path.join(templateDir, f), 'utf8')));

@@ -3,10 +3,10 @@ package io.textback.bpmn;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-/** The CRM step processes a journey calls ({@code "<step>-in-" + crm}), for HubSpot and for no CRM. */
+/** The CRM step processes a journey calls ({@code "<step>-in-" + crm}), for HubSpot, GoHighLevel and no CRM. */
 final class CrmModels {
   static final String[] STEPS = {"log-call", "find-contact", "show-text", "create-deal", "create-task"};
-  static final String[] CRMS = {"hubspot", "none"};
+  static final String[] CRMS = {"hubspot", "gohighlevel", "none"};
 
   private CrmModels() {}
 

@@ -25,7 +25,7 @@ class ModelerTemplatesTest {
   static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
 
-  static final List<String> CONNECTOR_MODULES = List.of("twilio", "hubspot");
+  static final List<String> CONNECTOR_MODULES = List.of("twilio", "hubspot", "gohighlevel");
 
   /**
    * The committed templates (connectors/x/element-templates) equal what the generator plugin wrote

@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * @param oneOf groups of form parameters of which exactly one must be given
  * @param anyOf groups of form parameters of which at least one must be given
  * @param missingCodes the vendor's error code for a missing parameter, where it has its own
+ * @param headers headers the operation requires, by name (HighLevel's Version), empty when none
  */
 record ContractOperation(String id, String source, String method, String path, Pattern pattern, String auth,
     int success, Map<String, ContractField> query, Map<String, ContractField> form, ContractField body,
-    List<List<String>> oneOf, List<List<String>> anyOf, Map<String, Integer> missingCodes) {
+    List<List<String>> oneOf, List<List<String>> anyOf, Map<String, Integer> missingCodes,
+    Map<String, ContractField> headers) {
 
   static ContractOperation read(JsonNode node) {
     String path = node.path("path").asText();
@@ -30,7 +32,8 @@ record ContractOperation(String id, String source, String method, String path, P
         node.has("query") ? ContractField.readAll(node.get("query")) : null,
         node.has("form") ? ContractField.readAll(node.get("form")) : null,
         node.has("body") ? ContractField.read(node.get("body")) : null,
-        groups(node.path("oneOf")), groups(node.path("anyOf")), Map.copyOf(missingCodes));
+        groups(node.path("oneOf")), groups(node.path("anyOf")), Map.copyOf(missingCodes),
+        node.has("headers") ? ContractField.readAll(node.get("headers")) : Map.of());
   }
 
   private static List<List<String>> groups(JsonNode node) {

@@ -114,8 +114,10 @@ public final class HeldToContract implements RequestFilterV2, ServeEventListener
     String body = request.getBodyAsString();
     Map<String, List<String>> form = contentType.startsWith("application/x-www-form-urlencoded") ? decode(body) : null;
     HttpHeader auth = request.header("Authorization");
+    Map<String, String> headers = new java.util.HashMap<>();
+    request.getHeaders().all().forEach(h -> headers.putIfAbsent(h.key().toLowerCase(java.util.Locale.ROOT), h.firstValue()));
     return new ContractRequest(request.getMethod().getName(), uri.getRawPath(), decode(uri.getRawQuery()), form, body,
-        auth != null && auth.isPresent() ? auth.firstValue() : null);
+        auth != null && auth.isPresent() ? auth.firstValue() : null, headers);
   }
 
   private static Map<String, List<String>> decode(String encoded) {

@@ -70,6 +70,10 @@ public final class VendorContract {
     return load("contracts/hubspot.json");
   }
 
+  public static VendorContract gohighlevel() {
+    return load("contracts/gohighlevel.json");
+  }
+
   private static VendorContract load(String resource) {
     return LOADED.computeIfAbsent(resource, r -> {
       try (InputStream in = VendorContract.class.getClassLoader().getResourceAsStream(r)) {
@@ -116,6 +120,10 @@ public final class VendorContract {
     Optional<String> unauthorized = authProblem(op, r, credentials);
     if (unauthorized.isPresent()) {
       return refused(op, r, 401, null, unauthorized.get());
+    }
+    Optional<String> header = headers(r, op);
+    if (header.isPresent()) {
+      return refused(op, r, 400, null, header.get());
     }
     // Undocumented parameters Twilio ignores are noted, and the rest of the request is still checked:
     // a stray parameter must not hide a missing To.
@@ -223,6 +231,24 @@ public final class VendorContract {
         return Optional.empty();
       }
     }
+  }
+
+  /** The headers the operation requires (HighLevel's Version per call), present and with a documented value. */
+  private static Optional<String> headers(ContractRequest r, ContractOperation op) {
+    for (var e : op.headers().entrySet()) {
+      String value = r.headers().get(e.getKey().toLowerCase(java.util.Locale.ROOT));
+      if (value == null || value.isBlank()) {
+        if (e.getValue().required()) {
+          return Optional.of("the header " + e.getKey() + " is required for " + op.id());
+        }
+        continue;
+      }
+      Optional<String> wrong = e.getValue().checkText("the header " + e.getKey(), List.of(value));
+      if (wrong.isPresent()) {
+        return wrong;
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<String> parameters(String what, Map<String, List<String>> given, Map<String, ContractField> documented,

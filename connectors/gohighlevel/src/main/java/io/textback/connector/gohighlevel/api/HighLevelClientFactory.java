@@ -1,0 +1,38 @@
+package io.textback.connector.gohighlevel.api;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Request;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** One client per location: its own token and its own buckets. */
+public final class HighLevelClientFactory {
+  private HighLevelClientFactory() {}
+
+  /**
+   * @param accessToken asked before every call: a Private Integration token never changes; a
+   *     marketplace app's location token is refreshed before it expires
+   */
+  public static HighLevelClient forLocation(String locationId, Supplier<String> accessToken, HighLevelSettings settings) {
+    ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    Feign.Builder builder = Feign.builder()
+        .client(new Http2Client())
+        .encoder(new JacksonEncoder(mapper))
+        .decoder(new JacksonDecoder(mapper))
+        .errorDecoder(new HighLevelErrorDecoder(mapper))
+        .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+            settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true))
+        .retryer(Retryer.NEVER_RETRY) // HighLevelClient retries
+        .requestInterceptor(t -> t.header("Authorization", "Bearer " + accessToken.get()));
+    return new HighLevelClient(locationId, builder.target(HighLevelContactsApi.class, settings.baseUrl()),
+        builder.target(HighLevelConversationsApi.class, settings.baseUrl()),
+        builder.target(HighLevelOpportunitiesApi.class, settings.baseUrl()), settings,
+        new LocationLimiter(locationId, settings));
+  }
+}
