@@ -21,8 +21,8 @@ import java.util.Optional;
  */
 public final class HighLevelFake implements AutoCloseable {
   private final WireMockServer server;
-  private final HighLevelTransformer api = new HighLevelTransformer();
   private final FakeCredentials credentials = new FakeCredentials();
+  private final HighLevelTransformer api = new HighLevelTransformer(credentials);
 
   private HighLevelFake(int port) {
     server = new WireMockServer(WireMockConfiguration.options().port(port)
@@ -69,6 +69,11 @@ public final class HighLevelFake implements AutoCloseable {
    */
   public Map<String, Object> agentTypes(String locationId, String contactId, String providerId, String text) {
     return api.agentMessage(locationId, contactId, providerId, text);
+  }
+
+  /** The code HighLevel hands the app's redirect when an admin installs it on this location. */
+  public String authorizationCode(String locationId) {
+    return api.authorizationCode(locationId);
   }
 
   public int requestCount() {

@@ -41,7 +41,21 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
   private final Map<String, Map<String, Object>> contacts = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> messages = new ConcurrentHashMap<>();
   private final Deque<Long> recentCalls = new ArrayDeque<>();
+  private final Map<String, String> codes = new ConcurrentHashMap<>();
+  private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+  private final io.textback.testkit.contract.FakeCredentials credentials;
   private volatile int limitPer10Seconds = 0;
+
+  HighLevelTransformer(io.textback.testkit.contract.FakeCredentials credentials) {
+    this.credentials = credentials;
+  }
+
+  /** An authorization code HighLevel gives the app when an admin installs it on the location. */
+  String authorizationCode(String locationId) {
+    String code = "code-" + ids.incrementAndGet();
+    codes.put(code, locationId);
+    return code;
+  }
 
   @Override
   public String getName() {
@@ -107,11 +121,7 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
       String raw = event.getRequest().getBodyAsString();
       JsonNode body = raw == null || raw.isBlank() || !raw.trim().startsWith("{") ? json.createObjectNode() : json.readTree(raw);
       if (path.equals("/oauth/token")) {
-        return answer(event, 200, Map.of("access_token", "fake-location-token-" + ids.incrementAndGet(),
-            "token_type", "Bearer", "expires_in", 86399, "refresh_token", "fake-refresh-" + ids.incrementAndGet(),
-            "scope", "contacts.write conversations.write conversations/message.write opportunities.write",
-            "userType", "Location", "locationId", form(raw).getOrDefault("location_id", "loc-demo"), "companyId", "company-demo",
-            "userId", "user-demo"));
+        return token(event, form(raw));
       }
       if (path.equals("/contacts/search/duplicate")) {
         return answer(event, 200, java.util.Collections.singletonMap("contact",
@@ -192,6 +202,27 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
     } catch (Exception e) {
       return answer(event, 500, Map.of("statusCode", 500, "message", "fake HighLevel failed: " + e.getMessage()));
     }
+  }
+
+  /**
+   * The token endpoint (apps/oauth.json): a code is good once, and so is a refresh token (each refresh
+   * returns a new one; treating the old as spent is the safer reading of gohighlevel.md §1.2).
+   */
+  private ResponseDefinition token(ServeEvent event, Map<String, String> form) {
+    String grant = form.getOrDefault("grant_type", "");
+    String location = grant.equals("authorization_code") ? codes.remove(form.getOrDefault("code", ""))
+        : grant.equals("refresh_token") ? refreshTokens.remove(form.getOrDefault("refresh_token", "")) : null;
+    if (location == null) {
+      return answer(event, 401, Map.of("statusCode", 401, "message", "Invalid grant: the " + grant.replace('_', ' ')
+          + " is invalid or spent", "error", "Unauthorized"));
+    }
+    String access = "fake-location-token-" + ids.incrementAndGet();
+    String refresh = "fake-refresh-" + ids.incrementAndGet();
+    refreshTokens.put(refresh, location);
+    credentials.alsoAccept(access);
+    return answer(event, 200, Map.of("access_token", access, "token_type", "Bearer", "expires_in", 86399,
+        "refresh_token", refresh, "scope", "contacts.write conversations.write conversations/message.write opportunities.write",
+        "userType", "Location", "locationId", location, "companyId", "company-demo", "userId", "user-demo"));
   }
 
   private ResponseDefinition upsert(ServeEvent event, JsonNode body) {

@@ -15,6 +15,15 @@ public final class FakeCredentials {
     accepted = Set.of(secrets);
   }
 
+  /** One more secret is good (a token the fake itself issued), when the set is limited. */
+  public synchronized void alsoAccept(String secret) {
+    if (!accepted.isEmpty()) {
+      java.util.Set<String> more = new java.util.HashSet<>(accepted);
+      more.add(secret);
+      accepted = java.util.Set.copyOf(more);
+    }
+  }
+
   /** Any non-blank secret is good again. */
   public void acceptAny() {
     accepted = Set.of();

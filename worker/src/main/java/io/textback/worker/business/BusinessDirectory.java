@@ -31,10 +31,11 @@ public class BusinessDirectory {
   private final Map<String, Business> byId = new HashMap<>();
   private final Map<String, Business> byTwilioNumber = new HashMap<>();
 
-  public BusinessDirectory(TextbackProperties properties, PhoneNumbers phones) {
+  public BusinessDirectory(TextbackProperties properties, PhoneNumbers phones,
+      List<io.textback.worker.crm.CrmConnection> crms) {
     List<String> problems = new ArrayList<>();
     for (BusinessSettings s : properties.businesses()) {
-      Optional<Business> business = build(s, phones, problems);
+      Optional<Business> business = build(s, phones, crms, problems);
       business.ifPresent(b -> {
         if (byId.putIfAbsent(b.id(), b) != null) {
           problems.add("business '%s': the id is used twice".formatted(b.id()));
@@ -51,7 +52,8 @@ public class BusinessDirectory {
     LOG.info("Loaded {} business(es): {}", byId.size(), byId.keySet());
   }
 
-  private static Optional<Business> build(BusinessSettings s, PhoneNumbers phones, List<String> problems) {
+  private static Optional<Business> build(BusinessSettings s, PhoneNumbers phones,
+      List<io.textback.worker.crm.CrmConnection> crms, List<String> problems) {
     String who = "business '%s'".formatted(s.id());
     List<String> mine = new ArrayList<>();
     if (s.id() == null || s.id().isBlank() || !s.id().matches("[a-z0-9][a-z0-9-]{0,62}")) {
@@ -110,7 +112,7 @@ public class BusinessDirectory {
     if (countries.isEmpty()) {
       countries.add(region);
     }
-    String crm = crmOf(s, mine);
+    String crm = crmOf(s, crms, mine);
     BusinessSettings.Limits limits = s.limits();
     if (limits.firstTextsPerHour() < 1 || limits.firstTextsPerHourPerPrefix() < 1 || limits.formsPerAddressPerHour() < 1) {
       mine.add("limits must each be at least 1 (first-texts-per-hour, first-texts-per-hour-per-prefix, forms-per-address-per-hour)");
@@ -121,20 +123,28 @@ public class BusinessDirectory {
     }
     return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region, s.connection(),
         s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(), s.greeting(), hours, quiet, dispatcher, manager,
-        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), Business.NO_CRM.equals(crm) ? null : s.hubspot(), s.formSecret(), s.limits(), crm));
+        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), CrmKind.HUBSPOT.id().equals(crm) ? s.hubspot() : null, s.formSecret(), s.limits(), crm));
   }
 
-  /** The CRM the business runs, as its settings say or imply; a problem when they contradict. */
-  private static String crmOf(BusinessSettings s, List<String> problems) {
-    boolean hubspot = s.hubspot() != null && s.hubspot().enabled();
-    String crm = s.crm() == null || s.crm().isBlank() ? (hubspot ? CrmKind.HUBSPOT.id() : Business.NO_CRM)
-        : s.crm().strip().toLowerCase(java.util.Locale.ROOT);
-    if (crm.equals(CrmKind.HUBSPOT.id()) && !hubspot) {
-      problems.add("crm is hubspot but hubspot.access-token is not set");
-    } else if (crm.equals(CrmKind.GOHIGHLEVEL.id())) {
-      problems.add("crm gohighlevel is not available yet; use hubspot or none");
-    } else if (!crm.equals(CrmKind.HUBSPOT.id()) && !crm.equals(Business.NO_CRM)) {
-      problems.add("crm is '" + s.crm() + "'; one of hubspot, none");
+  /**
+   * The CRM the business runs, as its settings say or imply (not named: the one its settings connect
+   * it to, else none); a problem when the named CRM's settings are incomplete or no adapter serves it.
+   */
+  private static String crmOf(BusinessSettings s, List<io.textback.worker.crm.CrmConnection> crms,
+      List<String> problems) {
+    if (s.crm() == null || s.crm().isBlank()) {
+      return crms.stream().filter(c -> c.isConfigured(s.id())).map(c -> c.crm().id()).findFirst().orElse(Business.NO_CRM);
+    }
+    String crm = s.crm().strip().toLowerCase(java.util.Locale.ROOT);
+    if (crm.equals(Business.NO_CRM)) {
+      return crm;
+    }
+    Optional<io.textback.worker.crm.CrmConnection> connection = crms.stream().filter(c -> c.crm().id().equals(crm)).findFirst();
+    if (connection.isEmpty()) {
+      problems.add("crm is '" + s.crm() + "'; one of " + String.join(", ",
+          java.util.stream.Stream.concat(crms.stream().map(c -> c.crm().id()), java.util.stream.Stream.of(Business.NO_CRM)).toList()));
+    } else {
+      problems.addAll(connection.get().problems(s.id()));
     }
     return crm;
   }

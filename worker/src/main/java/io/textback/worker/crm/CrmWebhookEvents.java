@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
 /**
  * What a CRM's webhook means to textback, the same whatever the CRM: a deal (opportunity) that reached
  * the booked stage ends the lead's conversation as Booked (message lead-booked), and a reply an agent
- * typed in the CRM's inbox goes out as SMS once and stops the response clock (message agent-replied).
+ * typed in the CRM's inbox goes out as SMS once and stops the response clock (message agent-replied),
+ * and a contact set to do-not-disturb in the CRM is opted out as a STOP would.
  * Each CRM's webhook controller checks its signature and finds the business first.
  */
 @Service
@@ -31,13 +32,34 @@ public class CrmWebhookEvents {
   private final MessageRelay relay;
   private final SmsSendConnector sms;
   private final ConversationStore conversations;
+  private final io.textback.worker.optout.OptOutStore optOuts;
+  private final java.time.Clock clock;
 
   public CrmWebhookEvents(InboundEventStore events, MessageRelay relay, SmsSendConnector sms,
-      ConversationStore conversations) {
+      ConversationStore conversations, io.textback.worker.optout.OptOutStore optOuts, java.time.Clock clock) {
     this.events = events;
     this.relay = relay;
     this.sms = sms;
     this.conversations = conversations;
+    this.optOuts = optOuts;
+    this.clock = clock;
+  }
+
+  /**
+   * The CRM set the contact's SMS to do-not-disturb: the lead is opted out as a STOP would (never
+   * texted again by this business), and an open conversation ends (message lead-opted-out).
+   */
+  public void optedOut(CrmKind crm, String eventKey, Map<String, String> payload, Business business, String phone) {
+    if (events.hasMessage("lead-opted-out", eventKey)) {
+      return;
+    }
+    // the opt-out row first: from now on no text goes out, whatever the engine does
+    optOuts.optOut(business.id(), phone, crm.id() + ":" + eventKey);
+    if (events.storeIfNew(new InboundEvent(crm.id(), eventKey, "crm-opt-out", payload, Optional.of(new PendingMessage(
+        "lead-opted-out", business.leadKey(phone), eventKey, Duration.ZERO, Map.of("optedOutAt", clock.instant().toString())))))) {
+      relay.wake();
+    }
+    LOG.info("{} set {} to do-not-disturb for {}", crm.id(), PhoneNumbers.mask(phone), business.id());
   }
 
   /** An event textback keeps (once per key) but does nothing with. */

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.textback.worker.TextbackProperties;
+import io.textback.worker.crm.gohighlevel.HighLevelConnection;
+import io.textback.worker.crm.gohighlevel.HighLevelProperties;
+import io.textback.worker.crm.hubspot.HubSpotConnection;
 import io.textback.worker.phone.PhoneNumbers;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -33,8 +36,23 @@ class BusinessDirectoryTest {
   }
 
   static BusinessDirectory directory(BusinessSettings... businesses) {
-    return new BusinessDirectory(new TextbackProperties("https://x.test", false, null, null, null, null, List.of(businesses)),
-        new PhoneNumbers());
+    return directory(new HighLevelProperties(null, List.of()), businesses);
+  }
+
+  static BusinessDirectory directory(HighLevelProperties highLevel, BusinessSettings... businesses) {
+    TextbackProperties properties = new TextbackProperties("https://x.test", false, null, null, null, null, List.of(businesses));
+    return new BusinessDirectory(properties, new PhoneNumbers(),
+        List.of(new HubSpotConnection(properties), new HighLevelConnection(highLevel)));
+  }
+
+  static HighLevelProperties.Global app(String clientId, String clientSecret) {
+    return new HighLevelProperties.Global("https://services.leadconnectorhq.com", 100, 200_000, 3, Duration.ofSeconds(1),
+        Duration.ofSeconds(3), Duration.ofSeconds(10), clientId, clientSecret, null, null, "https://marketplace.gohighlevel.com");
+  }
+
+  static HighLevelProperties.Business onHighLevel(String id, String locationId, String token, String providerId) {
+    return new HighLevelProperties.Business(id, new HighLevelProperties.Location(locationId, token, providerId, null,
+        "pipe-1", "stage-new", "stage-booked", "user-1"));
   }
 
   @Test
@@ -85,7 +103,27 @@ class BusinessDirectoryTest {
         business("b", "+15550100010", null, null, "gohighlevel"), business("c", "+15550100020", null, null, "salesforce")))
         .isInstanceOfSatisfying(InvalidBusinessConfigurationException.class, e -> assertThat(e.problems())
             .anyMatch(p -> p.contains("business 'a'") && p.contains("crm is hubspot but hubspot.access-token is not set"))
-            .anyMatch(p -> p.contains("business 'b'") && p.contains("gohighlevel is not available yet"))
-            .anyMatch(p -> p.contains("business 'c'") && p.contains("one of hubspot, none")));
+            .anyMatch(p -> p.contains("business 'b'") && p.contains("crm is gohighlevel but gohighlevel.location-id is not set"))
+            .anyMatch(p -> p.contains("business 'c'") && p.contains("one of hubspot, gohighlevel, none")));
+  }
+
+  @Test
+  void aHighLevelBusiness_needsItsLocation_andATokenOrTheApp_andAProviderOnlyWithTheApp() {
+    HighLevelProperties noApp = new HighLevelProperties(app(null, null), List.of(onHighLevel("pit", "loc-1", "pit-token", null),
+        onHighLevel("no-token", "loc-2", null, null), onHighLevel("pit-with-provider", "loc-3", "pit-token", "prov-1")));
+    assertThatThrownBy(() -> directory(noApp, business("pit", "+15550100000", null, null, "gohighlevel"),
+        business("no-token", "+15550100010", null, null, "gohighlevel"),
+        business("pit-with-provider", "+15550100020", null, null, "gohighlevel")))
+        .isInstanceOfSatisfying(InvalidBusinessConfigurationException.class, e -> assertThat(e.problems())
+            .noneMatch(p -> p.contains("business 'pit'"))
+            .anyMatch(p -> p.contains("business 'no-token'") && p.contains("private-integration-token, or the marketplace app"))
+            .anyMatch(p -> p.contains("business 'pit-with-provider'") && p.contains("cannot own a conversation provider")));
+
+    HighLevelProperties withApp = new HighLevelProperties(app("client-1", "secret-1"),
+        List.of(onHighLevel("app", "loc-4", null, "prov-1")));
+    BusinessDirectory directory = directory(withApp, business("app", "+15550100030", null, null, null));
+    assertThat(directory.byId("app").orElseThrow().crm()).as("a location id alone makes it a HighLevel business")
+        .isEqualTo("gohighlevel");
+    assertThat(directory.byId("app").orElseThrow().hubspot()).isNull();
   }
 }

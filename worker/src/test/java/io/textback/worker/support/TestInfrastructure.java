@@ -14,6 +14,10 @@ public final class TestInfrastructure {
   private static ProcessTestEngine engine;
   private static TwilioFake twilio;
   private static HubSpotFake hubspot;
+  private static io.textback.testkit.HighLevelFake highLevel;
+  /** HighLevel's webhook signing key, as the tests play HighLevel (its public half is in the settings). */
+  public static final java.security.KeyPair HIGHLEVEL_WEBHOOK_KEY = rsaKeyPair();
+  public static final String HIGHLEVEL_PIT = "pit-ridge-electric";
 
   private TestInfrastructure() {}
 
@@ -38,6 +42,23 @@ public final class TestInfrastructure {
       hubspot.credentials().acceptOnly("pat-na1-demo", "pat-na1-late", "test-developer-key");
     }
     return hubspot;
+  }
+
+  public static synchronized io.textback.testkit.HighLevelFake highLevel() {
+    if (highLevel == null) {
+      highLevel = io.textback.testkit.HighLevelFake.start(0);
+      // the PIT of ridge-electric, and the tokens the fake itself issues at an install or refresh
+      highLevel.credentials().acceptOnly(HIGHLEVEL_PIT);
+    }
+    return highLevel;
+  }
+
+  private static java.security.KeyPair rsaKeyPair() {
+    try {
+      return java.security.KeyPairGenerator.getInstance("RSA").generateKeyPair();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public static synchronized TwilioFake twilio() {

@@ -106,6 +106,36 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[3].limits.first-texts-per-hour=4",
     "textback.businesses[3].limits.first-texts-per-hour-per-prefix=2",
     "textback.businesses[3].limits.forms-per-address-per-hour=3",
+    // On HighLevel: summit-hvac through the marketplace app (its conversation provider and a Call
+    // provider), ridge-electric through a Private Integration token (notes, no inbox thread).
+    "textback.gohighlevel.client-id=test-highlevel-client",
+    "textback.gohighlevel.client-secret=test-highlevel-secret",
+    "textback.businesses[4].id=summit-hvac",
+    "textback.businesses[4].name=Summit HVAC",
+    "textback.businesses[4].twilio-number=+15550500000",
+    "textback.businesses[4].forward-to=+15550500001",
+    "textback.businesses[4].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
+    "textback.businesses[4].quiet-hours=00:00-24:00",
+    "textback.businesses[4].limits.first-texts-per-hour=1000000",
+    "textback.businesses[4].limits.first-texts-per-hour-per-prefix=1000000",
+    "textback.businesses[4].limits.forms-per-address-per-hour=1000000",
+    "textback.businesses[4].gohighlevel.location-id=loc-summit",
+    "textback.businesses[4].gohighlevel.conversation-provider-id=prov-sms",
+    "textback.businesses[4].gohighlevel.call-provider-id=prov-call",
+    "textback.businesses[4].gohighlevel.pipeline-id=pipe-summit",
+    "textback.businesses[4].gohighlevel.new-lead-stage-id=stage-new",
+    "textback.businesses[4].gohighlevel.booked-stage-id=stage-booked",
+    "textback.businesses[4].gohighlevel.owner-user-id=user-dispatch",
+    "textback.businesses[5].id=ridge-electric",
+    "textback.businesses[5].name=Ridge Electric",
+    "textback.businesses[5].twilio-number=+15550600000",
+    "textback.businesses[5].forward-to=+15550600001",
+    "textback.businesses[5].limits.first-texts-per-hour=1000000",
+    "textback.businesses[5].limits.first-texts-per-hour-per-prefix=1000000",
+    "textback.businesses[5].gohighlevel.location-id=loc-ridge",
+    "textback.businesses[5].gohighlevel.private-integration-token=" + TestInfrastructure.HIGHLEVEL_PIT,
+    "textback.businesses[5].gohighlevel.pipeline-id=pipe-ridge",
+    "textback.businesses[5].gohighlevel.new-lead-stage-id=stage-new",
 })
 @Import(FaultInjection.Config.class)
 public abstract class WorkerIntegrationTest {
@@ -119,6 +149,10 @@ public abstract class WorkerIntegrationTest {
   public static final String FORWARDING_NUMBER = "+15550200000";
   public static final String LATE_NUMBER = "+15550300000";
   public static final String CAPPED_NUMBER = "+15550400000";
+  /** On HighLevel with the marketplace app (conversation and Call providers). */
+  public static final String SUMMIT_NUMBER = "+15550500000";
+  /** On HighLevel with a Private Integration token. */
+  public static final String RIDGE_NUMBER = "+15550600000";
   public static final String DISPATCHER = "+15550100002";
   public static final String MANAGER = "+15550100003";
 
@@ -153,6 +187,9 @@ public abstract class WorkerIntegrationTest {
     registry.add("textback.twilio.base-url", () -> TestInfrastructure.twilio().baseUrl());
     registry.add("textback.twilio.lookup-base-url", () -> TestInfrastructure.twilio().baseUrl());
     registry.add("textback.hubspot.base-url", () -> TestInfrastructure.hubspot().baseUrl());
+    registry.add("textback.gohighlevel.base-url", () -> TestInfrastructure.highLevel().baseUrl());
+    registry.add("textback.gohighlevel.legacy-webhook-public-key", () -> java.util.Base64.getEncoder()
+        .encodeToString(TestInfrastructure.HIGHLEVEL_WEBHOOK_KEY.getPublic().getEncoded()));
   }
 
   protected ProcessTestEngine engine() {
@@ -161,6 +198,10 @@ public abstract class WorkerIntegrationTest {
 
   protected io.textback.testkit.HubSpotFake hubspot() {
     return TestInfrastructure.hubspot();
+  }
+
+  protected io.textback.testkit.HighLevelFake highLevel() {
+    return TestInfrastructure.highLevel();
   }
 
   protected TwilioFake twilio() {

@@ -30,31 +30,31 @@ public class HubSpotConfiguration {
 
   @Bean
   HubSpotContactConnector hubSpotContactConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
-      CrmStepRetries retries) {
+      @org.springframework.beans.factory.annotation.Qualifier("hubSpotStepRetries") CrmStepRetries retries) {
     return new HubSpotContactConnector(portals, ledger, retries);
   }
 
   @Bean
   HubSpotCallLogConnector hubSpotCallLogConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
-      CrmStepRetries retries) {
+      @org.springframework.beans.factory.annotation.Qualifier("hubSpotStepRetries") CrmStepRetries retries) {
     return new HubSpotCallLogConnector(portals, ledger, retries);
   }
 
   @Bean
   HubSpotThreadMessageConnector hubSpotThreadMessageConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
-      CrmStepRetries retries) {
+      @org.springframework.beans.factory.annotation.Qualifier("hubSpotStepRetries") CrmStepRetries retries) {
     return new HubSpotThreadMessageConnector(portals, ledger, retries);
   }
 
   @Bean
   HubSpotDealConnector hubSpotDealConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
-      CrmStepRetries retries) {
+      @org.springframework.beans.factory.annotation.Qualifier("hubSpotStepRetries") CrmStepRetries retries) {
     return new HubSpotDealConnector(portals, ledger, retries);
   }
 
   @Bean
   HubSpotTaskConnector hubSpotTaskConnector(HubSpotPortals portals, @org.springframework.beans.factory.annotation.Qualifier("hubSpotLedger") CrmLedger ledger,
-      CrmStepRetries retries) {
+      @org.springframework.beans.factory.annotation.Qualifier("hubSpotStepRetries") CrmStepRetries retries) {
     return new HubSpotTaskConnector(portals, ledger, retries);
   }
 }

@@ -20,19 +20,28 @@ public final class HighLevelClientFactory {
    *     marketplace app's location token is refreshed before it expires
    */
   public static HighLevelClient forLocation(String locationId, Supplier<String> accessToken, HighLevelSettings settings) {
+    Feign.Builder builder = builder(settings)
+        .requestInterceptor(t -> t.header("Authorization", "Bearer " + accessToken.get()));
+    return new HighLevelClient(locationId, builder.target(HighLevelContactsApi.class, settings.baseUrl()),
+        builder.target(HighLevelConversationsApi.class, settings.baseUrl()),
+        builder.target(HighLevelOpportunitiesApi.class, settings.baseUrl()), settings,
+        new LocationLimiter(locationId, settings));
+  }
+
+  /** The token endpoint: the app's own credentials go in the form, no bearer token. */
+  public static HighLevelOAuthApi oauth(HighLevelSettings settings) {
+    return builder(settings).target(HighLevelOAuthApi.class, settings.baseUrl());
+  }
+
+  private static Feign.Builder builder(HighLevelSettings settings) {
     ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    Feign.Builder builder = Feign.builder()
+    return Feign.builder()
         .client(new Http2Client())
         .encoder(new JacksonEncoder(mapper))
         .decoder(new JacksonDecoder(mapper))
         .errorDecoder(new HighLevelErrorDecoder(mapper))
         .options(new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
             settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS, true))
-        .retryer(Retryer.NEVER_RETRY) // HighLevelClient retries
-        .requestInterceptor(t -> t.header("Authorization", "Bearer " + accessToken.get()));
-    return new HighLevelClient(locationId, builder.target(HighLevelContactsApi.class, settings.baseUrl()),
-        builder.target(HighLevelConversationsApi.class, settings.baseUrl()),
-        builder.target(HighLevelOpportunitiesApi.class, settings.baseUrl()), settings,
-        new LocationLimiter(locationId, settings));
+        .retryer(Retryer.NEVER_RETRY); // HighLevelClient retries
   }
 }
