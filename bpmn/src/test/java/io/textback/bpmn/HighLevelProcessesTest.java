@@ -19,7 +19,7 @@ class HighLevelProcessesTest {
   @BeforeAll
   static void start() {
     zeebe = new ProcessTestEngine();
-    zeebe.deploy(CrmModels.with());
+    zeebe.deploy(CrmModels.with("bpmn/sms-consent-in-gohighlevel.bpmn"));
   }
 
   @AfterAll
@@ -126,6 +126,22 @@ class HighLevelProcessesTest {
     zeebe.complete(task, Map.of());
 
     assertThat(zeebe.endEvents(instance)).containsExactly("TaskCreated");
+  }
+
+  @Test
+  void aStopOrAStartSetsTheContactsDoNotDisturb_oncePerText() {
+    for (Object[] text : new Object[][] {{"SM-stop-1", true}, {"SM-start-1", false}}) {
+      String sid = (String) text[0];
+      Map<String, Object> consent = Map.of("businessId", "ghl", "leadPhone", "+15551240008", "doNotDisturb", text[1],
+          "messageSid", sid, "at", "2026-12-02T10:00:00Z");
+      zeebe.publish("sms-consent-gohighlevel", sid, sid, consent);
+      long instance = zeebe.instanceStartedFor("sms-consent-in-gohighlevel", "messageSid", sid);
+
+      ActivatedJob dnd = zeebe.nextJob("io.textback:gohighlevel-dnd:1", instance);
+      assertThat(dnd.getVariablesAsMap()).containsEntry("leadPhone", "+15551240008").containsEntry("doNotDisturb", text[1]);
+      zeebe.complete(dnd, Map.of());
+      assertThat(zeebe.endEvents(instance)).containsExactly("ConsentSet");
+    }
   }
 
   private long start(String process, Map<String, Object> variables) {

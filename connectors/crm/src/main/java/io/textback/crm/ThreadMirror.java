@@ -17,6 +17,13 @@ public interface ThreadMirror {
   /** A text textback sent the lead. */
   void sent(String businessId, String leadPhone, String text, String messageSid, Instant at);
 
+  /**
+   * The lead opted out (STOP, in any words textback recognises) or back in (START): a CRM that keeps
+   * its own do-not-disturb flag is told, so that its own tools do not text the lead either. The text
+   * itself is textback's to honour; this never holds it up.
+   */
+  default void consentChanged(String businessId, String leadPhone, boolean optedOut, String messageSid, Instant at) {}
+
   /** A web form from a lead already in a conversation, shown as the lead's message. */
   default void formReceived(String businessId, String leadPhone, String text, String submissionId, Instant at) {
     received(businessId, leadPhone, text, "form:" + submissionId, at);

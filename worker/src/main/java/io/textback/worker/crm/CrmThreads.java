@@ -31,6 +31,10 @@ public class CrmThreads {
     mirror(business).ifPresent(m -> m.sent(business.id(), leadPhone, text, messageSid, at));
   }
 
+  public void consentChanged(Business business, String leadPhone, boolean optedOut, String messageSid, Instant at) {
+    mirror(business).ifPresent(m -> m.consentChanged(business.id(), leadPhone, optedOut, messageSid, at));
+  }
+
   public void formReceived(Business business, String leadPhone, String text, String submissionId, Instant at) {
     mirror(business).ifPresent(m -> m.formReceived(business.id(), leadPhone, text, submissionId, at));
   }

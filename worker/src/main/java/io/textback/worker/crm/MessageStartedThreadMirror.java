@@ -52,13 +52,18 @@ public abstract class MessageStartedThreadMirror implements ThreadMirror {
   }
 
   private void queue(String message, String businessId, String leadPhone, String body, String messageSid, Instant at) {
+    queue(message, businessId, messageSid, Map.of("businessId", businessId, "leadPhone", leadPhone, "text", body,
+        "messageSid", messageSid, "at", at.toString()));
+  }
+
+  /** Starts the CRM's process on {@code message} for a business connected to it, once per MessageSid. */
+  protected void queue(String message, String businessId, String messageSid, Map<String, Object> variables) {
     if (!connected.test(businessId)) {
       return;
     }
     boolean isNew = events.storeIfNew(new InboundEvent("textback", "crm:" + message + ":" + messageSid, message + "-to-crm",
         Map.of("businessId", businessId, "messageSid", messageSid), java.util.Optional.of(new PendingMessage(message,
-            messageSid, messageSid, TTL, Map.of("businessId", businessId, "leadPhone", leadPhone, "text", body,
-                "messageSid", messageSid, "at", at.toString())))));
+            messageSid, messageSid, TTL, variables))));
     if (isNew) {
       relay.wake();
     }

@@ -106,6 +106,7 @@ public class InboundSmsController {
         new PendingMessage("lead-opted-out", leadKey, sid, Duration.ZERO, Map.of("optedOutAt", clock.instant().toString())))))) {
       relay.wake();
     }
+    crmThreads.consentChanged(business, from, true, sid, clock.instant());
     LOG.info("{} opted out of {}", PhoneNumbers.mask(from), business.id());
     return EMPTY;
   }
@@ -113,6 +114,7 @@ public class InboundSmsController {
   private String optIn(String key, Map<String, String> params, Business business, String from) {
     if (events.storeIfNew(new InboundEvent("twilio", key, "sms-opt-in", params, Optional.empty()))) {
       optOuts.optIn(business.id(), from);
+      crmThreads.consentChanged(business, from, false, params.get("MessageSid"), clock.instant());
       LOG.info("{} opted back in to {}", PhoneNumbers.mask(from), business.id());
     }
     return EMPTY;

@@ -2,6 +2,7 @@ package io.textback.worker.crm.gohighlevel;
 
 import io.textback.connector.gohighlevel.crm.HighLevelCallLogConnector;
 import io.textback.connector.gohighlevel.crm.HighLevelContactConnector;
+import io.textback.connector.gohighlevel.crm.HighLevelDoNotDisturbConnector;
 import io.textback.connector.gohighlevel.crm.HighLevelLocations;
 import io.textback.connector.gohighlevel.crm.HighLevelOpportunityConnector;
 import io.textback.connector.gohighlevel.crm.HighLevelTaskConnector;
@@ -58,5 +59,11 @@ public class HighLevelConnectors {
   HighLevelTaskConnector highLevelTaskConnector(HighLevelLocations locations,
       @Qualifier("highLevelLedger") CrmLedger ledger, @Qualifier("highLevelStepRetries") CrmStepRetries retries) {
     return new HighLevelTaskConnector(locations, ledger, retries);
+  }
+
+  @Bean
+  HighLevelDoNotDisturbConnector highLevelDoNotDisturbConnector(HighLevelLocations locations,
+      @Qualifier("highLevelLedger") CrmLedger ledger, @Qualifier("highLevelStepRetries") CrmStepRetries retries) {
+    return new HighLevelDoNotDisturbConnector(locations, ledger, retries);
   }
 }

@@ -178,6 +178,23 @@ class HighLevelWebhookTest extends WorkerIntegrationTest {
   }
 
   @Test
+  void aStopTextedToTextback_setsTheContactsDoNotDisturbInHighLevel_andAStartClearsIt() {
+    String caller = newCaller();
+    String contact = textedCaller(caller).get("contact");
+
+    phone().text(caller, SUMMIT_NUMBER, "STOP");
+    await().atMost(Duration.ofSeconds(15)).until(() -> dndOf(contact).equals("active"));
+    phone().text(caller, SUMMIT_NUMBER, "START");
+    await().atMost(Duration.ofSeconds(15)).until(() -> dndOf(contact).equals("inactive"));
+  }
+
+  @SuppressWarnings("unchecked")
+  String dndOf(String contactId) {
+    return highLevel().contact(contactId).map(c -> (Map<String, Object>) c.get("dndSettings"))
+        .map(d -> (Map<String, Object>) d.get("SMS")).map(sms -> String.valueOf(sms.get("status"))).orElse("none");
+  }
+
+  @Test
   void unsignedWronglySignedOrStaleAppWebhooks_are401WithTheReason() throws Exception {
     String body = "{\"type\":\"ContactCreate\",\"locationId\":\"loc-summit\",\"webhookId\":\"wh-x\",\"timestamp\":\""
         + Instant.now() + "\"}";

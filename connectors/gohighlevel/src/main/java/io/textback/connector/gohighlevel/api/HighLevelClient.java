@@ -69,9 +69,10 @@ public class HighLevelClient {
     return call(() -> contacts.get(contactId)).contact();
   }
 
-  /** Sets the contact's SMS to do-not-disturb (after a STOP), saying why. */
-  public void setSmsDoNotDisturb(String contactId, String why) {
-    call(() -> contacts.update(contactId, new ContactUpdate(null, Map.of("SMS", new DndChannel("active", why, null)))));
+  /** Sets the contact's SMS do-not-disturb on (after a STOP) or off (after a START), saying why. */
+  public void setSmsDoNotDisturb(String contactId, boolean on, String why) {
+    call(() -> contacts.update(contactId, new ContactUpdate(null,
+        Map.of("SMS", new DndChannel(on ? "active" : "inactive", why, null)))));
   }
 
   public String addNote(String contactId, String body, String userId) {

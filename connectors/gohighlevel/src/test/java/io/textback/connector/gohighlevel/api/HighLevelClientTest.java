@@ -115,7 +115,11 @@ class HighLevelClientTest {
     String contact = client.upsertContact("+15551230004", null, null, null, "Missed call");
     assertThat(client.contact(contact).smsDoNotDisturb()).isFalse();
 
-    client.setSmsDoNotDisturb(contact, "STOP by text, via textback");
+    client.setSmsDoNotDisturb(contact, true, "STOP by text, via textback");
+    assertThat(client.contact(contact).smsDoNotDisturb()).isTrue();
+    client.setSmsDoNotDisturb(contact, false, "START by text, via textback");
+    assertThat(client.contact(contact).smsDoNotDisturb()).isFalse();
+    client.setSmsDoNotDisturb(contact, true, "STOP again");
 
     assertThat(client.contact(contact).smsDoNotDisturb()).isTrue();
   }
