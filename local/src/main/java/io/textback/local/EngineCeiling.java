@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobWorker;
 import io.textback.testkit.ProcessTestEngine;
+import io.textback.worker.deploy.ProcessDeployer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +34,8 @@ final class EngineCeiling {
 
   static Result measure(int journeys, Duration timeout) throws InterruptedException {
     try (ProcessTestEngine engine = new ProcessTestEngine()) {
-      engine.deploy("bpmn/missed-call-text-back.bpmn", "bpmn/lead-conversation.bpmn", "bpmn/log-call-in-hubspot.bpmn");
+      // every model the worker deploys: the journeys call the CRM's own step models
+      engine.deploy(ProcessDeployer.bundledModels());
       CamundaClient client = engine.client();
       CountDownLatch texted = new CountDownLatch(journeys);
       List<JobWorker> workers = new ArrayList<>();
@@ -78,6 +80,7 @@ final class EngineCeiling {
         out.put("textOnVoicemail", false);
         out.put("afterHours", false);
         out.put("textBackBody", "Hi, it's Ceiling Plumbing. Sorry we missed your call! Reply STOP to opt out.");
+        out.put("crm", "hubspot");
       }
       case "io.textback:phone-lookup:1" -> out.put(resultVariable, Map.of("textable", true));
       case "io.textback:sms-send:1" -> out.put(resultVariable, Map.of("outcome", "SENT", "messageSid", "SM" + job.getKey()));
@@ -93,6 +96,7 @@ final class EngineCeiling {
         out.put("followUp2Body", "x");
       }
       case "io.textback:hubspot-contact:1" -> out.put(resultVariable, Map.of("contactId", "1"));
+      case "io.textback:gohighlevel-contact:1" -> out.put(resultVariable, Map.of("contactId", "1"));
       default -> {
         if (resultVariable != null) {
           out.put(resultVariable, Map.of("id", "1"));

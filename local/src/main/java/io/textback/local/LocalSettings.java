@@ -12,7 +12,7 @@ import java.util.Map;
  *     start; null for a throw-away stack (tests, benchmark) that uses temporary folders
  */
 public record LocalSettings(
-    int workerPort, int enginePort, int twilioPort, int hubspotPort, int postgresPort,
+    int workerPort, int enginePort, int twilioPort, int hubspotPort, int highLevelPort, int postgresPort,
     String twilioAuthToken, String voicemailWindow, String publicBaseUrl, Path home) {
 
   public static LocalSettings fromEnvironment(Map<String, String> env) {
@@ -23,6 +23,7 @@ public record LocalSettings(
         intOf(env, "TEXTBACK_ENGINE_PORT", 26500),
         intOf(env, "TEXTBACK_TWILIO_FAKE_PORT", 8091),
         intOf(env, "TEXTBACK_HUBSPOT_FAKE_PORT", 8092),
+        intOf(env, "TEXTBACK_GOHIGHLEVEL_FAKE_PORT", 8093),
         intOf(env, "TEXTBACK_POSTGRES_PORT", 54329),
         env.getOrDefault("TWILIO_AUTH_TOKEN", "local-dev-token"),
         env.getOrDefault("TEXTBACK_VOICEMAIL_WINDOW", "45s"),
@@ -34,7 +35,7 @@ public record LocalSettings(
   /** Every port picked free; for benchmarks and tests that must not clash with a running local mode. */
   public static LocalSettings ephemeral(String voicemailWindow) {
     int workerPort = LocalPorts.free(); // known before start: webhooks are signed over this URL
-    return new LocalSettings(workerPort, 0, 0, 0, 0, "local-dev-token", voicemailWindow,
+    return new LocalSettings(workerPort, 0, 0, 0, 0, 0, "local-dev-token", voicemailWindow,
         "http://localhost:" + workerPort, null);
   }
 
@@ -45,6 +46,7 @@ public record LocalSettings(
     ports.put("TEXTBACK_ENGINE_PORT", enginePort);
     ports.put("TEXTBACK_TWILIO_FAKE_PORT", twilioPort);
     ports.put("TEXTBACK_HUBSPOT_FAKE_PORT", hubspotPort);
+    ports.put("TEXTBACK_GOHIGHLEVEL_FAKE_PORT", highLevelPort);
     ports.put("TEXTBACK_POSTGRES_PORT", postgresPort);
     ports.values().removeIf(p -> p == 0);
     return ports;

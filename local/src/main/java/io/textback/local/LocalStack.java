@@ -1,6 +1,7 @@
 package io.textback.local;
 
 import io.textback.testkit.EmbeddedDatabase;
+import io.textback.testkit.HighLevelFake;
 import io.textback.testkit.HubSpotFake;
 import io.textback.testkit.ProcessTestEngine;
 import io.textback.testkit.TwilioFake;
@@ -45,6 +46,10 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEMO_HUBSPOT_TOKEN = "local-hubspot-token";
   /** Signs the HubSpot webhooks local mode accepts (the app's client secret in production). */
   public static final String LOCAL_HUBSPOT_SECRET = "local-hubspot-secret";
+  /** The second demo business, on HighLevel through textback's marketplace app. */
+  public static final String DEMO_HIGHLEVEL_BUSINESS = "summit-hvac";
+  public static final String DEMO_HIGHLEVEL_NUMBER = "+15550500000";
+  public static final String DEMO_HIGHLEVEL_LOCATION = "loc-summit-demo";
   /** Local mode's console login (textback.console.admins). */
   public static final String ADMIN = "admin";
   public static final String ADMIN_PASSWORD = "textback";
@@ -53,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
   private final ProcessTestEngine engine;
   private final TwilioFake twilio;
   private final HubSpotFake hubspot;
+  private final HighLevelFake highLevel;
   private volatile ConfigurableApplicationContext worker;
   private final Map<String, Object> properties;
   private final LocalSettings settings;
@@ -80,12 +86,15 @@ public final class LocalStack implements AutoCloseable {
       started.add(twilio);
       hubspot = HubSpotFake.start(settings.hubspotPort(), fakeLatency);
       started.add(hubspot);
+      highLevel = HighLevelFake.start(settings.highLevelPort());
+      started.add(highLevel);
       // Only the demo account's secrets are good, as on the real services.
       twilio.credentials().acceptOnly(settings.twilioAuthToken());
       hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
       properties = new LinkedHashMap<>(workerProperties());
       properties.putAll(extraProperties);
       worker = startWorker();
+      installHighLevelApp();
     } catch (RuntimeException e) {
       // Nothing of a failed start may outlive it: a PostgreSQL or a fake left running keeps the JVM
       // (and the ports) alive after the error.
@@ -102,6 +111,16 @@ public final class LocalStack implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * The demo location's admin installs textback's marketplace app, as they would at HighLevel: the
+   * code the fake hands out is exchanged by the worker for the location's tokens.
+   */
+  private void installHighLevelApp() {
+    worker.getBean(io.textback.worker.crm.gohighlevel.HighLevelTokens.class).install(
+        highLevel.authorizationCode(DEMO_HIGHLEVEL_LOCATION),
+        settings.publicBaseUrl() + io.textback.worker.crm.gohighlevel.HighLevelInstallController.CALLBACK_PATH);
   }
 
   /** The worker process: stopped and started again by restartWorker, everything else stays up. */
@@ -165,6 +184,24 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[0].dispatcher-phone", DEMO_DISPATCHER);
     p.put("textback.businesses[0].manager-phone", DEMO_MANAGER);
     p.put("textback.businesses[0].form-secret", DEMO_FORM_SECRET);
+    p.put("textback.gohighlevel.base-url", highLevel.baseUrl());
+    p.put("textback.gohighlevel.client-id", "local-highlevel-app");
+    p.put("textback.gohighlevel.client-secret", "local-highlevel-secret");
+    p.put("textback.businesses[1].id", DEMO_HIGHLEVEL_BUSINESS);
+    p.put("textback.businesses[1].name", "Summit HVAC");
+    p.put("textback.businesses[1].twilio-number", DEMO_HIGHLEVEL_NUMBER);
+    p.put("textback.businesses[1].forward-to", "+15550500001");
+    p.put("textback.businesses[1].timezone", "America/New_York");
+    p.put("textback.businesses[1].voicemail-window", settings.voicemailWindow());
+    for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday")) {
+      p.put("textback.businesses[1].opening-hours." + day, "08:00-18:00");
+    }
+    p.put("textback.businesses[1].form-secret", DEMO_FORM_SECRET);
+    p.put("textback.businesses[1].gohighlevel.location-id", DEMO_HIGHLEVEL_LOCATION);
+    p.put("textback.businesses[1].gohighlevel.conversation-provider-id", "prov-textback-sms");
+    p.put("textback.businesses[1].gohighlevel.pipeline-id", "pipe-demo");
+    p.put("textback.businesses[1].gohighlevel.new-lead-stage-id", "stage-new-lead");
+    p.put("textback.businesses[1].gohighlevel.booked-stage-id", "stage-booked");
     p.put("textback.console.admins[0].username", ADMIN);
     p.put("textback.console.admins[0].password", "{noop}" + ADMIN_PASSWORD);
     return p;
@@ -212,6 +249,10 @@ public final class LocalStack implements AutoCloseable {
     return hubspot;
   }
 
+  public HighLevelFake highLevel() {
+    return highLevel;
+  }
+
   public EmbeddedDatabase database() {
     return database;
   }
@@ -228,6 +269,7 @@ public final class LocalStack implements AutoCloseable {
     }
     worker.close();
     hubspot.close();
+    highLevel.close();
     twilio.close();
     engine.close();
     database.close();

@@ -55,8 +55,10 @@ public final class LocalTextback {
           PostgreSQL    %s   (user postgres, password postgres)
           Twilio fake   %s   (SMS sent: GET /__admin/requests, or Messages.json)
           HubSpot fake  %s   (portal 62515; what HubSpot received: GET /__admin/requests)
-          demo business Demo Plumbing: Twilio number %s rings %s; voicemail window %s;
+          HighLevel fake %s  (location %s; what HighLevel received: GET /__admin/requests)
+          demo business Demo Plumbing (HubSpot): Twilio number %s rings %s; voicemail window %s;
                         escalations text the dispatcher %s, then the manager %s
+          demo business Summit HVAC (GoHighLevel, the marketplace app installed): Twilio number %s
           Twilio auth token (signs webhooks): %s
           log           %s   (warnings also show here)
 
@@ -65,8 +67,9 @@ public final class LocalTextback {
         %n""",
         (System.nanoTime() - started) / 1e9, stack.workerUrl(), stack.workerUrl(),
         stack.engine().gatewayAddress().replaceAll(".*:", ""), stack.database().jdbcUrl(),
-        stack.twilio().baseUrl(), stack.hubspot().baseUrl(), LocalStack.DEMO_TWILIO_NUMBER,
-        LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(), LocalStack.DEMO_DISPATCHER, LocalStack.DEMO_MANAGER,
+        stack.twilio().baseUrl(), stack.hubspot().baseUrl(), stack.highLevel().baseUrl(), LocalStack.DEMO_HIGHLEVEL_LOCATION,
+        LocalStack.DEMO_TWILIO_NUMBER, LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(), LocalStack.DEMO_DISPATCHER,
+        LocalStack.DEMO_MANAGER, LocalStack.DEMO_HIGHLEVEL_NUMBER,
         "local-dev-token".equals(settings.twilioAuthToken()) ? "local-dev-token" : "(from TWILIO_AUTH_TOKEN)",
         settings.home().resolve("textback.log"));
     Thread.currentThread().join();

@@ -30,6 +30,8 @@ final class PlayCall {
                      text          the caller texts --body to the business (a reply, STOP, START, HELP)
         --body       the text for --scenario text (default "Hi, I need a plumber")
         --from       the caller (default: a random 555 number)
+        --to         the business called: +15550100000 Demo Plumbing (HubSpot, the default),
+                     +15550500000 Summit HVAC (GoHighLevel)
         --worker     where the worker listens (default http://localhost:$TEXTBACK_PORT, 8080)
         --public-url the URL webhooks are signed over (default $TEXTBACK_PUBLIC_BASE_URL, or --worker)
         --twilio-fake where the Twilio fake listens (default http://localhost:$TEXTBACK_TWILIO_FAKE_PORT, 8091)
@@ -164,9 +166,19 @@ final class PlayCall {
    * journey, from /api/journeys (local mode's admin); empty when there is none or it cannot be read.
    */
   static Optional<JsonNode> journey(String worker, String callSid, String caller) {
+    for (String business : java.util.List.of(LocalStack.DEMO_BUSINESS, LocalStack.DEMO_HIGHLEVEL_BUSINESS)) {
+      Optional<JsonNode> found = journey(worker, business, callSid, caller);
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<JsonNode> journey(String worker, String business, String callSid, String caller) {
     try {
       HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(worker + "/api/journeys?business=" + LocalStack.DEMO_BUSINESS + "&limit=100"))
+              URI.create(worker + "/api/journeys?business=" + business + "&limit=100"))
           .header("Authorization", LocalStack.adminAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return Optional.empty();

@@ -17,7 +17,7 @@ class LocalStartTest {
   @Test
   void aPortInUse_isRefusedAtOnce_namingTheVariableThatMovesIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0)) {
-      LocalSettings settings = new LocalSettings(LocalPorts.free(), 0, taken.getLocalPort(), 0, 0, "local-dev-token",
+      LocalSettings settings = new LocalSettings(LocalPorts.free(), 0, taken.getLocalPort(), 0, 0, 0, "local-dev-token",
           "45s", "http://localhost:1", null);
 
       long started = System.nanoTime();

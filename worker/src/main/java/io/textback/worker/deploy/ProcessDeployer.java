@@ -61,7 +61,7 @@ public class ProcessDeployer {
   }
 
   void deploy() throws IOException {
-    Resource[] models = new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn");
+    Resource[] models = models();
     if (models.length == 0) {
       throw new IllegalStateException("no BPMN models on the classpath (bpmn/*.bpmn)");
     }
@@ -72,6 +72,19 @@ public class ProcessDeployer {
     var result = command.send().join(30, TimeUnit.SECONDS);
     result.getProcesses().forEach(p ->
         LOG.info("Deployed {} version {}", p.getBpmnProcessId(), p.getVersion()));
+  }
+
+  private static Resource[] models() throws IOException {
+    return new PathMatchingResourcePatternResolver().getResources("classpath*:bpmn/*.bpmn");
+  }
+
+  /** The classpath names of every bundled model (bpmn/x.bpmn), as a process test deploys them. */
+  public static String[] bundledModels() {
+    try {
+      return java.util.Arrays.stream(models()).map(r -> "bpmn/" + r.getFilename()).sorted().toArray(String[]::new);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("the bundled models cannot be listed", e);
+    }
   }
 
   private static InputStream open(Resource resource) throws IOException {
