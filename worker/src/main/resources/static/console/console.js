@@ -54,7 +54,24 @@ async function refresh() {
   $('journeys').querySelector('tbody').innerHTML = journeys.map((j) => `<tr>
       <td>${esc(new Date(j.startedAt).toLocaleString())}</td><td>${esc(j.channel)}</td><td>${esc(j.phone)}</td>
       <td>${esc(j.variant)}</td><td>${esc(j.conversation)}</td>
-      <td>${j.events.map((ev) => esc(ev.kind.replace('_', ' ') + (ev.reason ? ' (' + ev.reason + ')' : ''))).join(' → ')}</td></tr>`).join('');
+      <td>${j.events.map((ev) => esc(ev.kind.replace('_', ' ') + (ev.reason ? ' (' + ev.reason + ')' : ''))).join(' → ')}</td>
+      <td>${crmRecords(j)}</td></tr>`).join('');
+}
+
+const CRM_NAMES = { hubspot: 'HubSpot', gohighlevel: 'GoHighLevel' };
+
+/** What the journey left in the business's CRM: each record, linked when the CRM's page is known. */
+function crmRecords(j) {
+  if (!j.crm || j.crm === 'none') {
+    return 'no CRM';
+  }
+  if (!j.crmRecords || j.crmRecords.length === 0) {
+    return esc(CRM_NAMES[j.crm] || j.crm) + ': nothing yet';
+  }
+  return esc(CRM_NAMES[j.crm] || j.crm) + ': ' + j.crmRecords.map((r) => {
+    const label = esc(r.kind + ' ' + r.id);
+    return r.url && /^https:\/\//.test(r.url) ? `<a href="${esc(r.url)}" target="_blank" rel="noopener">${label}</a>` : label;
+  }).join(', ');
 }
 
 const HELD_REASONS = { business_hourly_cap: 'over the hourly cap of first texts', number_range_hourly_cap: 'over the hourly cap for one number range' };

@@ -29,6 +29,7 @@ final class Benchmark {
       usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--greeting-ms 3000]
                            [--latency-ms 50] [--hubspot-limit 100] [--crm-timeout-s 600]
                            [--forms 0] [--forms-rate 20] [--ceiling 300]
+                           [--highlevel-journeys N] [--highlevel-limit 100]
         Starts its own local mode on free ports (an already running one is not touched), plays
         --journeys missed calls at --rate per second where the caller listens to the greeting for
         --greeting-ms and hangs up, and measures hang-up webhook -> SMS request at the Twilio fake.
@@ -36,6 +37,9 @@ final class Benchmark {
         per journey, 429s and incidents. Both fakes answer after --latency-ms, as the real APIs would;
         --hubspot-limit N makes the HubSpot fake answer 429 beyond N requests per 10 s, like a portal
         (100 on Free/Starter; 0 turns the limit off).
+        Then --highlevel-journeys (default: --journeys) calls at the same rate to the GoHighLevel demo
+        business, measured the same way (highlevel_* figures), its CRM steps done when each has its
+        opportunity at the HighLevel fake, which answers 429 beyond --highlevel-limit per 10 s.
         --forms N posts N signed web forms at --forms-rate per second after the calls (--journeys 0:
         forms only) and measures form POST -> SMS request at the Twilio fake.
         Last, --ceiling N missed calls go through the same models on a fresh embedded engine whose
@@ -61,6 +65,8 @@ final class Benchmark {
     int forms = o.getInt("forms", 0);
     int formsRate = o.getInt("forms-rate", 20);
     int ceilingJourneys = o.getInt("ceiling", 300);
+    int highLevelJourneys = o.getInt("highlevel-journeys", journeys);
+    int highLevelLimit = o.getInt("highlevel-limit", 100);
     Map<String, Object> properties = new java.util.HashMap<>(LocalStack.UNCAPPED);
     properties.put("logging.level.io.textback", "WARN");
     properties.put("logging.level.io.camunda", "WARN");
@@ -79,22 +85,37 @@ final class Benchmark {
       long hubspotCalls = stack.hubspot().requestCount(); // the calls' CRM work only, before any form
       Result f = forms == 0 ? Result.NONE : playForms(stack, forms, formsRate, 3_000_000);
       long hubspot429s = stack.hubspot().rateLimitedCount();
+      // The same calls at the same rate to the HighLevel business, in the same run: its CRM steps
+      // are HighLevel's, and the text-back must not wait for either CRM.
+      stack.highLevel().wireMock().resetRequests();
+      stack.highLevel().limitTo(highLevelLimit);
+      int opportunitiesBefore = stack.highLevel().records("opportunity").size();
+      Result h = highLevelJourneys == 0 ? Result.NONE
+          : play(stack, phone, highLevelJourneys, rate, greeting, 4_000_000, LocalStack.DEMO_HIGHLEVEL_NUMBER);
+      boolean highLevelDone = awaitRecords(() -> stack.highLevel().records("opportunity").size(),
+          opportunitiesBefore + highLevelJourneys, crmTimeout);
+      long highLevelCalls = stack.highLevel().requestCount();
+      long highLevel429s = stack.highLevel().rateLimitedCount();
       long incidents = stack.engine().incidentCount();
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
       stack.close(); // the ceiling runs alone on the machine, as the stack did
       EngineCeiling.Result ceiling = ceilingJourneys == 0 ? null : EngineCeiling.measure(ceilingJourneys, Duration.ofMinutes(5));
       double ceilingPerSecond = ceiling == null ? Double.NaN : ceiling.perSecond();
       System.out.printf(
-          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"fake_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d,\"journeys_per_s_sustained\":%s,\"engine_ceiling_journeys_per_s\":%s,\"ratio_to_ceiling\":%s}%n",
+          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"fake_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"highlevel_journeys\":%d,\"highlevel_hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"highlevel_sms_per_journey\":%s,\"highlevel_lost\":%d,\"highlevel_crm_done\":%s,\"highlevel_calls_per_journey\":%s,\"highlevel_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d,\"journeys_per_s_sustained\":%s,\"engine_ceiling_journeys_per_s\":%s,\"ratio_to_ceiling\":%s}%n",
           journeys, rate, greeting.toMillis(), latency.toMillis(), num(r.percentile(50)), num(r.percentile(90)),
           num(r.percentile(99)), num(r.max()), num(r.smsPerJourney()), r.lost(), forms, formsRate, num(f.percentile(50)),
           num(f.percentile(90)), num(f.percentile(99)), num(f.max()), num(f.smsPerJourney()), f.lost(), hubspotLimit,
           crmDone, num(crmSeconds), num(journeys == 0 ? Double.NaN : (double) hubspotCalls / journeys),
-          hubspot429s, incidents, heapMb, Runtime.getRuntime().availableProcessors(), num(r.sustainedPerSecond()),
+          hubspot429s, highLevelJourneys, num(h.percentile(50)), num(h.percentile(90)), num(h.percentile(99)), num(h.max()),
+          num(h.smsPerJourney()), h.lost(), highLevelDone,
+          num(highLevelJourneys == 0 ? Double.NaN : (double) highLevelCalls / highLevelJourneys), highLevel429s,
+          incidents, heapMb, Runtime.getRuntime().availableProcessors(), num(r.sustainedPerSecond()),
           num(ceilingPerSecond), num(r.sustainedPerSecond() / ceilingPerSecond));
       boolean callsOk = journeys == 0 || (r.lost() == 0 && r.smsPerJourney() == 1.0 && crmDone);
       boolean formsOk = forms == 0 || (f.lost() == 0 && f.smsPerJourney() == 1.0);
-      return callsOk && formsOk && incidents == 0 ? 0 : 1;
+      boolean highLevelOk = highLevelJourneys == 0 || (h.lost() == 0 && h.smsPerJourney() == 1.0 && highLevelDone);
+      return callsOk && formsOk && highLevelOk && incidents == 0 ? 0 : 1;
     }
   }
 
@@ -122,10 +143,16 @@ final class Benchmark {
   private static Result play(LocalStack stack, TwilioPhone phone, int journeys, int rate, Duration greeting,
       int callerBase)
       throws Exception {
+    return play(stack, phone, journeys, rate, greeting, callerBase, LocalStack.DEMO_TWILIO_NUMBER);
+  }
+
+  private static Result play(LocalStack stack, TwilioPhone phone, int journeys, int rate, Duration greeting,
+      int callerBase, String business)
+      throws Exception {
     Map<String, Instant> hangUps = new ConcurrentHashMap<>();
     atRate(journeys, rate, i -> {
       String caller = "+1555%07d".formatted(callerBase + i);
-      Call call = phone.call(caller, LocalStack.DEMO_TWILIO_NUMBER);
+      Call call = phone.call(caller, business);
       call.missed();
       Thread.sleep(greeting);
       hangUps.put(caller, Instant.now());
@@ -188,8 +215,14 @@ final class Benchmark {
 
   /** Waits until the HubSpot fake holds this many deals: every journey's CRM steps are done. */
   private static boolean awaitDeals(LocalStack stack, int deals, Duration timeout) throws InterruptedException {
+    return awaitRecords(() -> stack.hubspot().records("0-3").size(), deals, timeout);
+  }
+
+  /** Waits until a fake holds this many records (deals, opportunities): the CRM steps are done. */
+  private static boolean awaitRecords(java.util.function.IntSupplier held, int count, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (stack.hubspot().records("0-3").size() < deals) {
+    while (held.getAsInt() < count) {
       if (System.nanoTime() > deadline) {
         return false;
       }

@@ -25,13 +25,16 @@ import org.springframework.core.env.StandardEnvironment;
  */
 public final class LocalStack implements AutoCloseable {
   /**
-   * The demo business without its pumping caps: a benchmark's or a test's callers are numbers side
+   * The demo businesses without their pumping caps: a benchmark's or a test's callers are numbers side
    * by side in one range, hundreds an hour, which is what the caps stop (local mode keeps them).
    */
   public static final Map<String, Object> UNCAPPED = Map.of(
       "textback.businesses[0].limits.first-texts-per-hour", 1_000_000,
       "textback.businesses[0].limits.first-texts-per-hour-per-prefix", 1_000_000,
-      "textback.businesses[0].limits.forms-per-address-per-hour", 1_000_000);
+      "textback.businesses[0].limits.forms-per-address-per-hour", 1_000_000,
+      "textback.businesses[1].limits.first-texts-per-hour", 1_000_000,
+      "textback.businesses[1].limits.first-texts-per-hour-per-prefix", 1_000_000,
+      "textback.businesses[1].limits.forms-per-address-per-hour", 1_000_000);
   public static final String DEMO_BUSINESS = "demo-plumbing";
   /** Signs the demo business's web forms (the README's curl example uses it). */
   public static final String DEMO_FORM_SECRET = "local-form-secret";
@@ -86,7 +89,7 @@ public final class LocalStack implements AutoCloseable {
       started.add(twilio);
       hubspot = HubSpotFake.start(settings.hubspotPort(), fakeLatency);
       started.add(hubspot);
-      highLevel = HighLevelFake.start(settings.highLevelPort());
+      highLevel = HighLevelFake.start(settings.highLevelPort(), fakeLatency);
       started.add(highLevel);
       // Only the demo account's secrets are good, as on the real services.
       twilio.credentials().acceptOnly(settings.twilioAuthToken());

@@ -19,26 +19,43 @@ import java.util.Optional;
  * its /__admin API. Every request is first held to HighLevel's contract (contracts/gohighlevel.json:
  * paths, the Version header each operation takes, bodies): what HighLevel would refuse is refused.
  */
-public final class HighLevelFake implements AutoCloseable {
-  private final WireMockServer server;
-  private final FakeCredentials credentials = new FakeCredentials();
-  private final HighLevelTransformer api = new HighLevelTransformer(credentials);
+public final class HighLevelFake extends VendorFake {
+  private final FakeCredentials credentials;
+  private final HighLevelTransformer api;
+  private final java.time.Duration latency;
 
-  private HighLevelFake(int port) {
-    server = new WireMockServer(WireMockConfiguration.options().port(port)
+  private HighLevelFake(int port, java.time.Duration latency) {
+    this(port, latency, new FakeCredentials());
+  }
+
+  private HighLevelFake(int port, java.time.Duration latency, FakeCredentials credentials) {
+    this(port, latency, credentials, new HighLevelTransformer(credentials));
+  }
+
+  private HighLevelFake(int port, java.time.Duration latency, FakeCredentials credentials, HighLevelTransformer api) {
+    super(new WireMockServer(WireMockConfiguration.options().port(port)
         .extensions(api, new HeldToContract(VendorContract.gohighlevel(), credentials))
-        .containerThreads(64).jettyAcceptors(2));
+        .containerThreads(64).jettyAcceptors(2)));
+    this.credentials = credentials;
+    this.api = api;
+    this.latency = latency;
     server.start();
     addDefaultStubs();
   }
 
   public static HighLevelFake start(int port) {
-    return new HighLevelFake(port);
+    return new HighLevelFake(port, java.time.Duration.ZERO);
+  }
+
+  /** Each answer after {@code latency}, as the real API's would be. */
+  public static HighLevelFake start(int port, java.time.Duration latency) {
+    return new HighLevelFake(port, latency);
   }
 
   private void addDefaultStubs() {
     server.stubFor(any(urlPathMatching("/(contacts|conversations|opportunities|oauth)/.*")).atPriority(10)
-        .willReturn(aResponse().withTransformers(HighLevelTransformer.NAME).withHeader("Content-Type", "application/json")));
+        .willReturn(aResponse().withTransformers(HighLevelTransformer.NAME).withHeader("Content-Type", "application/json")
+            .withFixedDelay((int) latency.toMillis())));
   }
 
   /** Models the location's burst limit: beyond it, 429. 0 turns it off. */
@@ -76,34 +93,10 @@ public final class HighLevelFake implements AutoCloseable {
     return api.authorizationCode(locationId);
   }
 
-  public int requestCount() {
-    return server.getAllServeEvents().size();
-  }
-
-  public long rateLimitedCount() {
-    return server.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 429).count();
-  }
-
-  public String baseUrl() {
-    return server.baseUrl();
-  }
-
-  public int port() {
-    return server.port();
-  }
-
-  public WireMockServer wireMock() {
-    return server;
-  }
-
   public void reset() {
     server.resetAll();
     api.clear();
     addDefaultStubs();
   }
 
-  @Override
-  public void close() {
-    server.stop();
-  }
 }

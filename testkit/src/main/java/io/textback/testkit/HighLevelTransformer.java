@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +38,10 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
   private final List<HighLevelRecord> records = new CopyOnWriteArrayList<>();
   private final Map<String, Map<String, Object>> contacts = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> messages = new ConcurrentHashMap<>();
-  private final Deque<Long> recentCalls = new ArrayDeque<>();
+  private final RollingWindowLimit limit = new RollingWindowLimit();
   private final Map<String, String> codes = new ConcurrentHashMap<>();
   private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
   private final io.textback.testkit.contract.FakeCredentials credentials;
-  private volatile int limitPer10Seconds = 0;
 
   HighLevelTransformer(io.textback.testkit.contract.FakeCredentials credentials) {
     this.credentials = credentials;
@@ -72,17 +69,15 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
   }
 
   void limitTo(int per10Seconds) {
-    limitPer10Seconds = per10Seconds;
+    limit.limitTo(per10Seconds);
   }
 
   void clear() {
-    limitPer10Seconds = 0;
+    limit.limitTo(0);
     records.clear();
     contacts.clear();
     messages.clear();
-    synchronized (recentCalls) {
-      recentCalls.clear();
-    }
+    limit.clear();
   }
 
   /** A contact as HighLevel holds it, for a test to read or change (DND). */
@@ -111,7 +106,7 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     try {
-      if (overLimit()) {
+      if (limit.over()) {
         return answer(event, 429, Map.of("statusCode", 429, "message", "Too many requests"));
       }
       URI uri = URI.create(event.getRequest().getUrl());
@@ -338,23 +333,6 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
       }
     }
     return out;
-  }
-
-  private boolean overLimit() {
-    if (limitPer10Seconds <= 0) {
-      return false;
-    }
-    long now = System.currentTimeMillis();
-    synchronized (recentCalls) {
-      while (!recentCalls.isEmpty() && recentCalls.peekFirst() < now - 10_000) {
-        recentCalls.pollFirst();
-      }
-      if (recentCalls.size() >= limitPer10Seconds) {
-        return true;
-      }
-      recentCalls.addLast(now);
-      return false;
-    }
   }
 
   private ResponseDefinition answer(ServeEvent event, int status, Object body) {

@@ -8,9 +8,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,8 +38,7 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
   private final List<HubSpotRecord> records = new CopyOnWriteArrayList<>();
   private final Map<String, String> threadsByLead = new ConcurrentHashMap<>();
   private final Map<String, String> messagesByIdempotencyId = new ConcurrentHashMap<>();
-  private final Deque<Long> recentCalls = new ArrayDeque<>();
-  private volatile int limitPer10Seconds = 0;
+  private final RollingWindowLimit limit = new RollingWindowLimit();
 
   @Override
   public String getName() {
@@ -58,7 +55,7 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
   }
 
   void limitTo(int per10Seconds) {
-    limitPer10Seconds = per10Seconds;
+    limit.limitTo(per10Seconds);
   }
 
   void clear() {
@@ -67,15 +64,13 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
     channels.clear();
     accounts.clear();
     messagesByIdempotencyId.clear();
-    synchronized (recentCalls) {
-      recentCalls.clear();
-    }
+    limit.clear();
   }
 
   @Override
   public ResponseDefinition transform(ServeEvent event) {
     try {
-      if (overLimit()) {
+      if (limit.over()) {
         return answer(event, 429, Map.of("status", "error", "message", "You have reached your ten_secondly_rolling limit.",
             "errorType", "RATE_LIMIT", "policyName", "TEN_SECONDLY_ROLLING", "correlationId", "fake-429"), "1");
       }
@@ -198,23 +193,6 @@ final class HubSpotCrmTransformer implements ResponseDefinitionTransformerV2 {
         List.copyOf(associatedTo));
     records.add(record);
     return record;
-  }
-
-  private boolean overLimit() {
-    if (limitPer10Seconds <= 0) {
-      return false;
-    }
-    long now = System.currentTimeMillis();
-    synchronized (recentCalls) {
-      while (!recentCalls.isEmpty() && recentCalls.peekFirst() < now - 10_000) {
-        recentCalls.pollFirst();
-      }
-      if (recentCalls.size() >= limitPer10Seconds) {
-        return true;
-      }
-      recentCalls.addLast(now);
-      return false;
-    }
   }
 
   private static String national(String phone) {

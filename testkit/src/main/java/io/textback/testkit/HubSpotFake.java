@@ -18,17 +18,22 @@ import java.util.List;
  * received. Test stubs (default priority) win over the fake's own (priority 10). Every request is
  * first held to HubSpot's contract (contracts/hubspot.json): what HubSpot would refuse is refused.
  */
-public final class HubSpotFake implements AutoCloseable {
-  private final WireMockServer server;
-  private final HubSpotCrmTransformer crm = new HubSpotCrmTransformer();
-  private final FakeCredentials credentials = new FakeCredentials();
+public final class HubSpotFake extends VendorFake {
+  private final HubSpotCrmTransformer crm;
+  private final FakeCredentials credentials;
   private final Duration latency;
 
   private HubSpotFake(int port, Duration latency) {
-    this.latency = latency;
-    server = new WireMockServer(WireMockConfiguration.options().port(port)
+    this(port, latency, new HubSpotCrmTransformer(), new FakeCredentials());
+  }
+
+  private HubSpotFake(int port, Duration latency, HubSpotCrmTransformer crm, FakeCredentials credentials) {
+    super(new WireMockServer(WireMockConfiguration.options().port(port)
         .extensions(crm, new HeldToContract(VendorContract.hubspot(), credentials))
-        .containerThreads(64).jettyAcceptors(2));
+        .containerThreads(64).jettyAcceptors(2)));
+    this.crm = crm;
+    this.credentials = credentials;
+    this.latency = latency;
     server.start();
     addDefaultStubs();
   }
@@ -66,36 +71,10 @@ public final class HubSpotFake implements AutoCloseable {
     return records().stream().filter(r -> r.type().equals(type)).toList();
   }
 
-  /** Every request HubSpot received (API calls), 429s included. */
-  public int requestCount() {
-    return server.getAllServeEvents().size();
-  }
-
-  /** Requests HubSpot answered with 429. */
-  public long rateLimitedCount() {
-    return server.getAllServeEvents().stream().filter(e -> e.getResponse().getStatus() == 429).count();
-  }
-
-  public String baseUrl() {
-    return server.baseUrl();
-  }
-
-  public int port() {
-    return server.port();
-  }
-
-  public WireMockServer wireMock() {
-    return server;
-  }
-
   public void reset() {
     server.resetAll();
     crm.clear();
     addDefaultStubs();
   }
 
-  @Override
-  public void close() {
-    server.stop();
-  }
 }

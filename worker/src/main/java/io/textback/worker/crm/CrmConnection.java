@@ -15,4 +15,9 @@ public interface CrmConnection {
 
   /** Empty when the business's settings for this CRM are complete. */
   List<String> problems(String businessId);
+
+  /** Where a person opens this record in the CRM (kind: contact, deal, opportunity, ...), if known. */
+  default java.util.Optional<String> recordUrl(String businessId, String kind, String id) {
+    return java.util.Optional.empty();
+  }
 }

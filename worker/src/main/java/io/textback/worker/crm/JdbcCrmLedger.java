@@ -122,6 +122,34 @@ public class JdbcCrmLedger implements CrmLedger {
         .query((rs, i) -> new LeadJourneys.Lead(rs.getString(1), rs.getString(2))).optional();
   }
 
+  /**
+   * What this CRM holds of one journey: the lead's contact (by phone) and the records written under
+   * the journey's key (the call log, the deal or opportunity, the call-back task), oldest first.
+   */
+  public java.util.List<CrmRecordView> recordsOf(String businessId, String phone, String journeyKey) {
+    return jdbc.sql("""
+            select record_key, external_id from crm_record
+            where crm = :crm and business_id = :b and status = 'DONE'
+              and (record_key = :contact or record_key like :journey)
+            order by created_at, record_key""")
+        .param("crm", crm.id()).param("b", businessId).param("contact", "contact:" + phone)
+        .param("journey", journeyKey.replace("%", "\\%").replace("_", "\\_") + ":%")
+        .query((rs, i) -> new CrmRecordView(crm.id(), kindOf(rs.getString(1)), rs.getString(2), null)).list();
+  }
+
+  /** contact:+1555... is the contact; a journey's records end in what they are (:deal, :call-log, ...). */
+  static String kindOf(String recordKey) {
+    if (recordKey.startsWith("contact")) {
+      return "contact";
+    }
+    String last = recordKey.substring(recordKey.lastIndexOf(':') + 1);
+    return switch (last) {
+      case "call-log" -> "call";
+      case "deal", "opportunity", "task", "note" -> last;
+      default -> last;
+    };
+  }
+
   @Override
   public Optional<String> cachedContact(String businessId, String phone) {
     return find(businessId, "contact:" + phone);

@@ -30,9 +30,11 @@ public class FunnelReports {
   static final double SIGNIFICANCE = 0.05;
 
   private final JdbcClient jdbc;
+  private final io.textback.worker.crm.CrmRecords crmRecords;
 
-  public FunnelReports(JdbcClient jdbc) {
+  public FunnelReports(JdbcClient jdbc, io.textback.worker.crm.CrmRecords crmRecords) {
     this.jdbc = jdbc;
+    this.crmRecords = crmRecords;
   }
 
   /** The period is whole days in the business's time zone, {@code to} included. */
@@ -63,20 +65,22 @@ public class FunnelReports {
     return out;
   }
 
-  /** The most recent journeys with their facts, newest first. */
-  public List<JourneyView> recent(String businessId, int limit) {
-    return journeys(businessId, Instant.EPOCH, Instant.now().plus(Duration.ofDays(3650)), limit).stream()
+  /** The most recent journeys with their facts and the records they left in the business's CRM, newest first. */
+  public List<JourneyView> recent(io.textback.worker.business.Business business, int limit) {
+    return journeys(business.id(), Instant.EPOCH, Instant.now().plus(Duration.ofDays(3650)), limit).stream()
         .sorted(Comparator.comparing(JourneyRow::startedAt).reversed())
         .map(r -> new JourneyView(r.key(), r.channel(), mask(r.phone()), r.startedAt(), r.variant(),
-            r.conversationState(), r.events().values().stream().sorted(Comparator.comparing(Event::at)).toList()))
+            r.conversationState(), r.events().values().stream().sorted(Comparator.comparing(Event::at)).toList(),
+            business.crm(), crmRecords.of(business, r.phone(), r.key())))
         .toList();
   }
 
   public record Week(LocalDate weekStarting, long leads, long texted, long replies, long booked, Double recoveryRate,
       Double bookingRate, Double medianResponseSeconds) {}
 
+  /** @param crm the business's CRM (hubspot, gohighlevel, none); {@code crmRecords} what the journey left there */
   public record JourneyView(String journeyKey, String channel, String phone, Instant startedAt, String variant,
-      String conversation, List<Event> events) {}
+      String conversation, List<Event> events, String crm, List<io.textback.worker.crm.CrmRecordView> crmRecords) {}
 
   public record Event(String kind, String reason, Instant at) {}
 

@@ -74,7 +74,7 @@ public class ReportController {
     if (limit < 1 || limit > 500) {
       throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "limit must be between 1 and 500");
     }
-    return reports.recent(b.id(), limit);
+    return reports.recent(b, limit);
   }
 
   @GetMapping("/api/businesses")

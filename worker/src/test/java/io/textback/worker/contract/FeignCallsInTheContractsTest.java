@@ -27,6 +27,15 @@ class FeignCallsInTheContractsTest {
   }
 
   @Test
+  void everyHighLevelCallIsAPublishedOperation() {
+    assertThat(calls(io.textback.connector.gohighlevel.api.HighLevelContactsApi.class,
+        io.textback.connector.gohighlevel.api.HighLevelConversationsApi.class,
+        io.textback.connector.gohighlevel.api.HighLevelOpportunitiesApi.class,
+        io.textback.connector.gohighlevel.api.HighLevelOAuthApi.class))
+        .hasSize(13).allSatisfy(call -> assertThat(shapes(VendorContract.gohighlevel())).contains(call));
+  }
+
+  @Test
   void everyTwilioCallIsAPublishedOperation() {
     assertThat(calls(TwilioMessagesApi.class, TwilioLookupApi.class))
         .hasSize(3).allSatisfy(call -> assertThat(shapes(VendorContract.twilio())).contains(call));

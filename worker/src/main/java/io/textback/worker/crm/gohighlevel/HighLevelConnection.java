@@ -29,6 +29,13 @@ public class HighLevelConnection implements CrmConnection {
     return properties.of(businessId).map(l -> l.locationId() != null && !l.locationId().isBlank()).orElse(false);
   }
 
+  /** HighLevel's contact page in the business's location (an opportunity opens from its contact). */
+  @Override
+  public java.util.Optional<String> recordUrl(String businessId, String kind, String id) {
+    return kind.equals("contact") ? properties.of(businessId).map(l -> "https://app.gohighlevel.com/v2/location/"
+        + l.locationId() + "/contacts/detail/" + id) : java.util.Optional.empty();
+  }
+
   @Override
   public List<String> problems(String businessId) {
     List<String> problems = new ArrayList<>();

@@ -32,6 +32,18 @@ public class HubSpotConnection implements CrmConnection {
     return isConfigured(businessId) ? List.of() : List.of("crm is hubspot but hubspot.access-token is not set");
   }
 
+  /** HubSpot's record pages: contacts are object 0-1, deals 0-3, in the business's portal. */
+  @Override
+  public Optional<String> recordUrl(String businessId, String kind, String id) {
+    String object = switch (kind) {
+      case "contact" -> "0-1";
+      case "deal" -> "0-3";
+      default -> null;
+    };
+    return settings(businessId).map(BusinessSettings.HubSpot::portalId).filter(p -> p != null && !p.isBlank() && object != null)
+        .map(portal -> "https://app.hubspot.com/contacts/" + portal + "/record/" + object + "/" + id);
+  }
+
   private Optional<BusinessSettings.HubSpot> settings(String businessId) {
     return properties.businesses().stream().filter(b -> businessId != null && businessId.equals(b.id()))
         .map(BusinessSettings::hubspot).filter(java.util.Objects::nonNull).findFirst();

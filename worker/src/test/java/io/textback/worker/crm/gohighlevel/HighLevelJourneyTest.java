@@ -104,6 +104,36 @@ class HighLevelJourneyTest extends WorkerIntegrationTest {
     assertThat(opportunity.field("name")).isEqualTo("Missed call from " + caller);
     assertThat(highLevel().records("conversation").stream().filter(c -> c.field("contactId").equals(contact.id())))
         .hasSize(1);
+    assertThat(journeyRecords(SUMMIT_BUSINESS, call(caller))).as("the journeys API (and the console) show them")
+        .contains("contact " + contact.id() + " https://app.gohighlevel.com/v2/location/loc-summit/contacts/detail/" + contact.id(),
+            "opportunity " + opportunity.id() + " null");
+  }
+
+  static final String SUMMIT_BUSINESS = "summit-hvac";
+
+  String call(String caller) {
+    return jdbc.sql("select journey_key from journey where phone = :p").param("p", caller).query(String.class).single();
+  }
+
+  /** The CRM records /api/journeys shows for this journey, as "kind id url". */
+  List<String> journeyRecords(String business, String journeyKey) {
+    try {
+      var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+          + "/api/journeys?business=" + business + "&limit=100")).header("Authorization", ADMIN_AUTH).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+      for (var j : new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body())) {
+        if (j.path("journeyKey").asText().equals(journeyKey)) {
+          assertThat(j.path("crm").asText()).isEqualTo("gohighlevel");
+          List<String> out = new ArrayList<>();
+          j.path("crmRecords").forEach(r -> out.add(r.path("kind").asText() + " " + r.path("id").asText() + " "
+              + (r.path("url").isNull() ? "null" : r.path("url").asText())));
+          return out;
+        }
+      }
+      return List.of();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test

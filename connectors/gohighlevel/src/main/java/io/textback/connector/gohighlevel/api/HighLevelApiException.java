@@ -14,19 +14,9 @@ public class HighLevelApiException extends RuntimeException implements CrmApiFai
     this.retryAfter = retryAfter;
   }
 
+  @Override
   public int status() {
     return status;
-  }
-
-  @Override
-  public boolean isRateLimited() {
-    return status == 429;
-  }
-
-  /** 5xx, or no answer at all. */
-  @Override
-  public boolean isTransient() {
-    return status >= 500 || status == 0;
   }
 
   /** HighLevel documents no Retry-After; set when textback held the call back itself. */

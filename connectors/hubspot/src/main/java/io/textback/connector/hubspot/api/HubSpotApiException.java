@@ -18,6 +18,7 @@ public class HubSpotApiException extends RuntimeException implements io.textback
     this.retryAfter = retryAfter;
   }
 
+  @Override
   public int status() {
     return status;
   }
@@ -30,17 +31,6 @@ public class HubSpotApiException extends RuntimeException implements io.textback
   @Override
   public Duration retryAfter() {
     return retryAfter;
-  }
-
-  @Override
-  public boolean isRateLimited() {
-    return status == 429;
-  }
-
-  /** 5xx, or no answer at all: worth retrying with backoff. */
-  @Override
-  public boolean isTransient() {
-    return status >= 500 || status == 0;
   }
 
   /** On a 409 for a contact that exists already: its id, from "Contact already exists. Existing ID: N". */
