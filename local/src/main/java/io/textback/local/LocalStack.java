@@ -47,8 +47,8 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEMO_CHANNEL_ACCOUNT = "acct-demo";
   /** The demo portal's access token (the HubSpot fake takes no other). */
   public static final String DEMO_HUBSPOT_TOKEN = "local-hubspot-token";
-  /** Signs the HubSpot webhooks local mode accepts (the app's client secret in production). */
-  public static final String LOCAL_HUBSPOT_SECRET = "local-hubspot-secret";
+  /** The CRM apps' client secret in local mode (HubSpot signs its webhooks with it; HighLevel takes it at the token endpoint). */
+  public static final String LOCAL_APP_SECRET = "local-crm-app-secret";
   /** The second demo business, on HighLevel through textback's marketplace app. */
   public static final String DEMO_HIGHLEVEL_BUSINESS = "summit-hvac";
   public static final String DEMO_HIGHLEVEL_NUMBER = "+15550500000";
@@ -179,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
       p.put("textback.businesses[0].opening-hours." + day, "08:00-18:00");
     }
     p.put("textback.hubspot.base-url", hubspot.baseUrl());
-    p.put("textback.hubspot.client-secret", LOCAL_HUBSPOT_SECRET);
+    p.put("textback.hubspot.client-secret", LOCAL_APP_SECRET);
     p.put("textback.businesses[0].hubspot.access-token", DEMO_HUBSPOT_TOKEN);
     p.put("textback.businesses[0].hubspot.portal-id", DEMO_PORTAL);
     p.put("textback.businesses[0].hubspot.channel-id", DEMO_CHANNEL);
@@ -189,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[0].form-secret", DEMO_FORM_SECRET);
     p.put("textback.gohighlevel.base-url", highLevel.baseUrl());
     p.put("textback.gohighlevel.client-id", "local-highlevel-app");
-    p.put("textback.gohighlevel.client-secret", "local-highlevel-secret");
+    p.put("textback.gohighlevel.client-secret", LOCAL_APP_SECRET);
     p.put("textback.businesses[1].id", DEMO_HIGHLEVEL_BUSINESS);
     p.put("textback.businesses[1].name", "Summit HVAC");
     p.put("textback.businesses[1].twilio-number", DEMO_HIGHLEVEL_NUMBER);

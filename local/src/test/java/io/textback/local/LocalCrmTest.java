@@ -46,7 +46,7 @@ class LocalCrmTest {
     HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             URI.create(stack.workerUrl() + "/webhooks/hubspot/channel"))
         .header("Content-Type", "application/json")
-        .header(HubSpotSignature.HEADER, HubSpotSignature.v3(LocalStack.LOCAL_HUBSPOT_SECRET, "POST",
+        .header(HubSpotSignature.HEADER, HubSpotSignature.v3(LocalStack.LOCAL_APP_SECRET, "POST",
             stack.publicBaseUrl() + "/webhooks/hubspot/channel", body, now))
         .header(HubSpotSignature.TIMESTAMP_HEADER, Long.toString(now))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -265,7 +265,7 @@ class WebhookFuzzPropertiesTest {
     String path = channel ? "/webhooks/hubspot/channel" : "/webhooks/hubspot";
     String body = edit(REAL_HUBSPOT_BATCH, edits);
     HttpResponse<String> response = post(path, body, "application/json",
-        hubspotHeaders(LocalStack.LOCAL_HUBSPOT_SECRET, path, body));
+        hubspotHeaders(LocalStack.LOCAL_APP_SECRET, path, body));
     assertThat(response.statusCode()).as(path + " answered " + response.body()).isBetween(200, 499);
   }
 

@@ -21,7 +21,6 @@ public record TextbackProperties(
     @DefaultValue("false") boolean deployProcesses,
     @DefaultValue Twilio twilio,
     @DefaultValue Relay relay,
-    @DefaultValue HubSpot hubspot,
     @DefaultValue Console console,
     List<BusinessSettings> businesses) {
 
@@ -53,28 +52,6 @@ public record TextbackProperties(
     @Override
     public String toString() {
       return "Twilio[baseUrl=" + baseUrl + ", accountSid=" + accountSid + "]";
-    }
-  }
-
-  /**
-   * HubSpot, for every portal. {@code clientSecret} is the app's: it signs HubSpot's webhooks.
-   * Limits are per portal and shared by every app in it: set them to the portal's tier.
-   */
-  public record HubSpot(
-      @DefaultValue("https://api.hubapi.com") String baseUrl,
-      @DefaultValue("100") int requestsPer10Seconds,
-      @DefaultValue("5") int searchesPerSecond,
-      @DefaultValue("5") int maxAttempts,
-      @DefaultValue("500ms") java.time.Duration initialBackoff,
-      String clientSecret,
-      String developerApiKey,
-      String appId,
-      @DefaultValue("textback SMS") String channelName,
-      @DefaultValue("false") boolean connectChannelAtStart) {
-
-    @Override
-    public String toString() {
-      return "HubSpot[baseUrl=" + baseUrl + "]";
     }
   }
 

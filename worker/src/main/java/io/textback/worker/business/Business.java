@@ -27,7 +27,6 @@ public record Business(
     Timers timers,
     Set<String> blockedNumbers,
     Set<String> textCountries,
-    BusinessSettings.HubSpot hubspot,
     String formSecret,
     BusinessSettings.Limits limits,
     String crm) {

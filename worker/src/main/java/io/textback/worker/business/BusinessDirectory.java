@@ -1,6 +1,5 @@
 package io.textback.worker.business;
 
-import io.textback.crm.CrmKind;
 import io.camunda.client.exception.CamundaError;
 import io.textback.worker.TextbackProperties;
 import io.textback.worker.copy.CopyBook;
@@ -123,7 +122,7 @@ public class BusinessDirectory {
     }
     return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region, s.connection(),
         s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(), s.greeting(), hours, quiet, dispatcher, manager,
-        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), CrmKind.HUBSPOT.id().equals(crm) ? s.hubspot() : null, s.formSecret(), s.limits(), crm));
+        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), s.formSecret(), s.limits(), crm));
   }
 
   /**

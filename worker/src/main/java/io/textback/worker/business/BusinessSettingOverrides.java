@@ -71,7 +71,7 @@ public class BusinessSettingOverrides implements EnvironmentPostProcessor {
     }
   }
 
-  /** textback.businesses[0].hubspot.access-token → TEXTBACK_BUSINESSES_0_HUBSPOT_ACCESSTOKEN. */
+  /** textback.businesses[0].timers.follow-up-1 → TEXTBACK_BUSINESSES_0_TIMERS_FOLLOWUP1. */
   static String environmentForm(ConfigurationPropertyName name) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < name.getNumberOfElements(); i++) {

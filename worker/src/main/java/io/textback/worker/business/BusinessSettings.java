@@ -24,8 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param formSecret signs the business's web-form webhooks (HMAC-SHA256 over the raw body); forms
  *     are refused while it is not set
  * @param limits caps a real business never meets, which stop a stranger making it pay for texts
- * @param crm the CRM the business runs: hubspot or none; not given, hubspot when hubspot.access-token
- *     is set, else none. With none, nothing goes to a CRM whatever else is set
+ * @param crm the CRM the business runs (a {@link io.textback.crm.CrmKind} id, or none); not given, the
+ *     one whose settings the business has (each CRM adapter reads its own, under
+ *     textback.businesses[n].&lt;crm&gt;), else none. With none, nothing goes to a CRM whatever else is set
  */
 public record BusinessSettings(
     String id,
@@ -47,7 +48,6 @@ public record BusinessSettings(
     @DefaultValue Timers timers,
     @DefaultValue List<String> blockedNumbers,
     List<String> textCountries,
-    HubSpot hubspot,
     String formSecret,
     @DefaultValue Limits limits,
     String crm) {
@@ -106,27 +106,6 @@ public record BusinessSettings(
         "{business}: we text you about your call or request. Call us at {phone}. Reply STOP to opt out.";
     public static final Copy DEFAULTS = new Copy(DEFAULT_MISSED_CALL, DEFAULT_AFTER_HOURS, DEFAULT_FORM,
         DEFAULT_FORM_AFTER_HOURS, DEFAULT_FOLLOW_UP_1, DEFAULT_FOLLOW_UP_2, DEFAULT_ESCALATION, DEFAULT_HELP, null);
-  }
-
-  /**
-   * The business's HubSpot portal; without an access token nothing is written to HubSpot.
-   *
-   * @param accessToken the static-auth app's token for this portal (from a secret, never logged)
-   * @param channelId the SMS custom channel; with {@code channelAccountId} texts show in the inbox,
-   *     without them they are logged on the contact's timeline
-   * @param bookedStage a deal reaching this stage ends the conversation as Booked
-   */
-  public record HubSpot(String accessToken, String portalId, String channelId, String channelAccountId,
-      @DefaultValue("default") String pipeline, @DefaultValue("appointmentscheduled") String newLeadStage,
-      @DefaultValue("closedwon") String bookedStage, String ownerId, String inboxId) {
-    public boolean enabled() {
-      return accessToken != null && !accessToken.isBlank();
-    }
-
-    @Override
-    public String toString() {
-      return "HubSpot[portalId=" + portalId + ", channelId=" + channelId + "]";
-    }
   }
 
   /** The conversation's timers (ISO-8601 in the BPMN): RevOps can also override them in Modeler. */

@@ -87,7 +87,7 @@ public class ConversationWorkers {
       @Variable Long conversationId, @Variable String now) {
     Business business = businesses.requireForJob(businessId);
     if (conversations.isPaused(conversationId)) {
-      // Paused from the CRM (HubSpot's card) or the console: hold the follow-up and look again in an hour (the same loop as quiet hours).
+      // Paused from a CRM's card or the console: hold the follow-up and look again in an hour (the same loop as quiet hours).
       LOG.info("Follow-up to {} held: automation paused", PhoneNumbers.mask(leadPhone));
       return Map.of("quietWait", PAUSED_RECHECK.toString());
     }

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * connection waits on the CRM.
  */
 public class JdbcCrmLedger implements CrmLedger {
-  /** About one HubSpot call with its quick retries (5 attempts from 500 ms, doubling). */
+  /** About one CRM call with its quick retries (a few attempts, doubling). */
   private static final Duration PATIENCE = Duration.ofSeconds(10);
   private static final Duration POLL = Duration.ofMillis(100);
   private final JdbcClient jdbc;

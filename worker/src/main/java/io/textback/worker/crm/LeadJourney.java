@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a CRM's contact card shows (HubSpot's textback card): the lead's latest journey and its timeline.
+ * What a CRM's contact card shows: the lead's latest journey and its timeline.
  *
  * @param state in_conversation, paused, booked, opted_out, recovered, no_reply, voicemail,
  *     reached_by_phone, not_texted

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Applies {@code camunda.client.worker.override.<job type>.*} to the connectors' job workers too.
  * The Camunda Spring SDK applies those overrides only to {@code @JobWorker} methods; the connectors
  * runtime opens its workers straight through this manager, so without this every connector would
- * take the client-wide {@code max-jobs-active}. textback needs the HubSpot steps held to a few jobs
+ * take the client-wide {@code max-jobs-active}. textback needs the CRM steps held to a few jobs
  * at a time: the rest wait in the engine, not in a thread queuing for the portal's rate limit.
  * Every worker, ours and the connectors', also waits for PostgreSQL while it is down
  * ({@link WaitForDatabase}).

@@ -16,7 +16,7 @@ import org.springframework.core.env.Profiles;
 public class ProductionSettingsCheck implements EnvironmentPostProcessor {
   public static final String PROFILE = "production";
   /** Values that are public in this repository: local mode's, the tests' and the examples'. */
-  static final Set<String> KNOWN_DEFAULTS = Set.of("local-dev-token", "test-auth-token", "local-hubspot-secret",
+  static final Set<String> KNOWN_DEFAULTS = Set.of("local-dev-token", "test-auth-token", "local-crm-app-secret",
       "test-client-secret", "local-form-secret", "test-form-secret", "textback", "{noop}textback", "postgres",
       "change-me", "test-admin-password", "{noop}test-admin-password");
   static final int MAX_BUSINESSES = 100;
@@ -39,21 +39,18 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor {
     secret(env, "spring.datasource.password", "TEXTBACK_DATABASE_PASSWORD", problems);
     String publicUrl = env.getProperty("textback.public-base-url", "");
     if (!publicUrl.startsWith("https://") || publicUrl.contains("localhost") || publicUrl.contains("example.com")) {
-      problems.add("textback.public-base-url must be the worker's public https URL as Twilio and HubSpot call it"
+      problems.add("textback.public-base-url must be the worker's public https URL as Twilio and the CRMs call it"
           + " (set TEXTBACK_PUBLIC_BASE_URL), not '" + publicUrl + "'");
     }
-    boolean hubspot = false;
     for (int n = 0; n < MAX_BUSINESSES && env.containsProperty("textback.businesses[" + n + "].id"); n++) {
       String prefix = "textback.businesses[" + n + "].";
-      hubspot |= !env.getProperty(prefix + "hubspot.access-token", "").isBlank();
       String formSecret = env.getProperty(prefix + "form-secret", "").trim();
       if (KNOWN_DEFAULTS.contains(formSecret)) {
         problems.add(prefix + "form-secret is a default value published with textback; use your own secret");
       }
     }
-    if (hubspot) {
-      secret(env, "textback.hubspot.client-secret", "HUBSPOT_CLIENT_SECRET", problems);
-    }
+    org.springframework.core.io.support.SpringFactoriesLoader.loadFactories(CrmProductionSettings.class,
+        ProductionSettingsCheck.class.getClassLoader()).forEach(crm -> crm.check(env, problems));
     if (!env.containsProperty("textback.console.admins[0].username")) {
       problems.add("textback.console.admins is empty: nobody could log in (set TEXTBACK_ADMIN_USER and TEXTBACK_ADMIN_PASSWORD)");
     }
@@ -71,7 +68,21 @@ public class ProductionSettingsCheck implements EnvironmentPostProcessor {
     }
   }
 
-  private static void secret(ConfigurableEnvironment env, String key, String variable, List<String> problems) {
+  /**
+   * Whether any business's setting {@code setting} (under textback.businesses[n]) is set: a CRM's
+   * own production check asks whether any business uses it.
+   */
+  public static boolean anyBusinessSets(ConfigurableEnvironment env, String setting) {
+    for (int n = 0; n < MAX_BUSINESSES && env.containsProperty("textback.businesses[" + n + "].id"); n++) {
+      if (!env.getProperty("textback.businesses[" + n + "]." + setting, "").isBlank()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A secret must be set, and not to a value published with textback. */
+  public static void secret(ConfigurableEnvironment env, String key, String variable, List<String> problems) {
     String value = env.getProperty(key, "").trim();
     String bare = value.replaceFirst("^\\{\\w+}", "");
     if (bare.isEmpty()) {

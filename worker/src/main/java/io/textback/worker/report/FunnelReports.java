@@ -78,7 +78,7 @@ public class FunnelReports {
   public record Week(LocalDate weekStarting, long leads, long texted, long replies, long booked, Double recoveryRate,
       Double bookingRate, Double medianResponseSeconds) {}
 
-  /** @param crm the business's CRM (hubspot, gohighlevel, none); {@code crmRecords} what the journey left there */
+  /** @param crm the business's CRM (a CrmKind id, or none); {@code crmRecords} what the journey left there */
   public record JourneyView(String journeyKey, String channel, String phone, Instant startedAt, String variant,
       String conversation, List<Event> events, String crm, List<io.textback.worker.crm.CrmRecordView> crmRecords) {}
 

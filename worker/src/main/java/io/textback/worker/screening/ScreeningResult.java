@@ -8,7 +8,7 @@ package io.textback.worker.screening;
  * @param voicemailWindow ISO-8601 duration, read by the "Voicemail window passed" timer
  * @param afterHours the call came outside opening hours: the after-hours copy was chosen
  * @param copyVariant A or B while the business runs a copy experiment (opening hours only), else null
- * @param crm the business's CRM (hubspot, none): each CRM step of the journey calls {@code "<step>-in-" + crm}
+ * @param crm the business's CRM (a {@link io.textback.crm.CrmKind} id, or none): each CRM step of the journey calls {@code "<step>-in-" + crm}
  */
 public record ScreeningResult(
     boolean textable,

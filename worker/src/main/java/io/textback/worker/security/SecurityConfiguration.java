@@ -36,7 +36,7 @@ public class SecurityConfiguration {
     http.addFilterBefore(throttle, org.springframework.security.web.csrf.CsrfFilter.class)
         .addFilterBefore(sameOrigin, org.springframework.security.web.csrf.CsrfFilter.class)
         .authorizeHttpRequests(auth -> auth
-            // the HubSpot card's backend checks HubSpot's signature itself
+            // a CRM card's backend (/api/leads) checks that CRM's signature itself
             .requestMatchers("/webhooks/**", "/api/leads/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/login", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * Refused requests answer with their status and reason as plain text, and are logged. A request that
- * finds PostgreSQL down gets 503 with Retry-After: the sender (Twilio, HubSpot, a form) may send it
+ * finds PostgreSQL down gets 503 with Retry-After: the sender (Twilio, a CRM, a form) may send it
  * again, and a repeat of anything already stored is recognised.
  */
 @RestControllerAdvice

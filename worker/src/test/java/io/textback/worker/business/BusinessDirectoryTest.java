@@ -7,6 +7,7 @@ import io.textback.worker.TextbackProperties;
 import io.textback.worker.crm.gohighlevel.HighLevelConnection;
 import io.textback.worker.crm.gohighlevel.HighLevelProperties;
 import io.textback.worker.crm.hubspot.HubSpotConnection;
+import io.textback.worker.crm.hubspot.HubSpotProperties;
 import io.textback.worker.phone.PhoneNumbers;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,32 +18,42 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BusinessDirectoryTest {
-  static BusinessSettings business(String id, String twilio, String missedCallCopy) {
+  /** A business's settings, with the HubSpot settings the HubSpot adapter reads for it (or none). */
+  record Entry(BusinessSettings settings, HubSpotProperties.Portal hubspot) {}
+
+  static Entry business(String id, String twilio, String missedCallCopy) {
     return business(id, twilio, missedCallCopy, null, null);
   }
 
-  static BusinessSettings.HubSpot hubspot(String token) {
-    return new BusinessSettings.HubSpot(token, "62515", null, null, "default", "appointmentscheduled", "closedwon", null, null);
+  static HubSpotProperties.Portal hubspot(String token) {
+    return new HubSpotProperties.Portal(token, "62515", null, null, "default", "appointmentscheduled", "closedwon", null, null);
   }
 
-  static BusinessSettings business(String id, String twilio, String missedCallCopy, BusinessSettings.HubSpot hubspot,
+  static Entry business(String id, String twilio, String missedCallCopy, HubSpotProperties.Portal hubspot,
       String crm) {
     Copy d = Copy.DEFAULTS;
     Copy copy = missedCallCopy == null ? d : new Copy(missedCallCopy, d.afterHours(), d.form(), d.formAfterHours(),
         d.followUp1(), d.followUp2(), d.escalation(), d.help(), null);
-    return new BusinessSettings(id, "Demo Plumbing", twilio, "(555) 010-0001", ZoneId.of("America/Chicago"),
+    return new Entry(new BusinessSettings(id, "Demo Plumbing", twilio, "(555) 010-0001", ZoneId.of("America/Chicago"),
         ConnectionMode.DIAL, 4, Duration.ofSeconds(45), false, null, null, List.of(), "08:00-21:00", null, null,
-        copy, null, List.of("555-010-9999"), null, hubspot, null, null, crm);
+        copy, null, List.of("555-010-9999"), null, null, null, crm), hubspot);
   }
 
-  static BusinessDirectory directory(BusinessSettings... businesses) {
+  static BusinessDirectory directory(Entry... businesses) {
     return directory(new HighLevelProperties(null, List.of()), businesses);
   }
 
-  static BusinessDirectory directory(HighLevelProperties highLevel, BusinessSettings... businesses) {
-    TextbackProperties properties = new TextbackProperties("https://x.test", false, null, null, null, null, List.of(businesses));
+  static BusinessDirectory directory(HighLevelProperties highLevel, Entry... businesses) {
+    TextbackProperties properties = new TextbackProperties("https://x.test", false, null, null, null,
+        java.util.Arrays.stream(businesses).map(Entry::settings).toList());
     return new BusinessDirectory(properties, new PhoneNumbers(),
-        List.of(new HubSpotConnection(properties), new HighLevelConnection(highLevel)));
+        List.of(new HubSpotConnection(hubspotOf(businesses)), new HighLevelConnection(highLevel)));
+  }
+
+  static HubSpotProperties hubspotOf(Entry... businesses) {
+    return new HubSpotProperties(new HubSpotProperties.Global("https://api.hubapi.com", 100, 5, 5, Duration.ofMillis(500),
+        null, null, null, "textback SMS", false), java.util.Arrays.stream(businesses).filter(e -> e.hubspot() != null)
+        .map(e -> new HubSpotProperties.Business(e.settings().id(), e.hubspot())).toList());
   }
 
   static HighLevelProperties.Global app(String clientId, String clientSecret) {
@@ -86,15 +97,18 @@ class BusinessDirectoryTest {
 
   @Test
   void theCrmIsHubSpotWhenItsTokenIsSet_noneOtherwise_andNoneDisconnectsIt() {
-    BusinessDirectory directory = directory(business("with-hubspot", "+15550100000", null, hubspot("pat-na1-x"), null),
+    Entry[] entries = {business("with-hubspot", "+15550100000", null, hubspot("pat-na1-x"), null),
         business("without", "+15550100010", null, null, null),
-        business("standalone", "+15550100020", null, hubspot("pat-na1-y"), "none"));
+        business("standalone", "+15550100020", null, hubspot("pat-na1-y"), "none")};
+    BusinessDirectory directory = directory(entries);
 
     assertThat(directory.byId("with-hubspot").orElseThrow().crm()).isEqualTo("hubspot");
     assertThat(directory.byId("without").orElseThrow().crm()).isEqualTo("none");
     Business standalone = directory.byId("standalone").orElseThrow();
     assertThat(standalone.crm()).isEqualTo("none");
-    assertThat(standalone.hubspot()).as("nothing goes to HubSpot").isNull();
+    var portals = new io.textback.worker.crm.hubspot.ConfiguredHubSpotPortals(directory, hubspotOf(entries), new io.textback.crm.InMemoryRequestBudget());
+    assertThat(portals.forBusiness("standalone")).as("nothing goes to HubSpot").isEmpty();
+    assertThat(portals.forBusiness("with-hubspot")).isPresent();
   }
 
   @Test
@@ -124,6 +138,6 @@ class BusinessDirectoryTest {
     BusinessDirectory directory = directory(withApp, business("app", "+15550100030", null, null, null));
     assertThat(directory.byId("app").orElseThrow().crm()).as("a location id alone makes it a HighLevel business")
         .isEqualTo("gohighlevel");
-    assertThat(directory.byId("app").orElseThrow().hubspot()).isNull();
+    assertThat(new io.textback.worker.crm.hubspot.ConfiguredHubSpotPortals(directory, hubspotOf(), new io.textback.crm.InMemoryRequestBudget()).forBusiness("app")).isEmpty();
   }
 }

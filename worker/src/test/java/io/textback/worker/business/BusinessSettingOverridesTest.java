@@ -38,13 +38,15 @@ class BusinessSettingOverridesTest {
 
   @Test
   void aRingCountFromTheEnvironment_changesOnlyTheRingCount() {
-    List<BusinessSettings> businesses = bind(environment(Map.of("TEXTBACK_BUSINESSES_0_RING_COUNT", "3")));
+    StandardEnvironment env = environment(Map.of("TEXTBACK_BUSINESSES_0_RING_COUNT", "3"));
+    List<BusinessSettings> businesses = bind(env);
 
     assertThat(businesses).hasSize(2);
     assertThat(businesses.get(0).ringCount()).isEqualTo(3);
     assertThat(businesses.get(0).name()).isEqualTo("Demo Plumbing");
     assertThat(businesses.get(0).twilioNumber()).isEqualTo("+15550100000");
-    assertThat(businesses.get(0).hubspot().accessToken()).isEqualTo("pat-na1-demo");
+    assertThat(Binder.get(env).bind("textback", io.textback.worker.crm.hubspot.HubSpotProperties.class).get()
+        .of("demo-plumbing").orElseThrow().accessToken()).as("the HubSpot adapter's settings are kept").isEqualTo("pat-na1-demo");
     assertThat(businesses.get(1).name()).isEqualTo("Cool Air");
   }
 

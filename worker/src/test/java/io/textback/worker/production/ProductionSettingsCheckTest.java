@@ -50,7 +50,7 @@ class ProductionSettingsCheckTest {
     assertThat(ProductionSettingsCheck.problems(env)).containsExactlyInAnyOrder(
         "textback.twilio.auth-token is a default value published with textback; use your own secret (set TWILIO_AUTH_TOKEN)",
         "spring.datasource.password is empty (set TEXTBACK_DATABASE_PASSWORD)",
-        "textback.public-base-url must be the worker's public https URL as Twilio and HubSpot call it (set TEXTBACK_PUBLIC_BASE_URL), not 'http://localhost:8080'",
+        "textback.public-base-url must be the worker's public https URL as Twilio and the CRMs call it (set TEXTBACK_PUBLIC_BASE_URL), not 'http://localhost:8080'",
         "textback.businesses[0].form-secret is a default value published with textback; use your own secret",
         "textback.hubspot.client-secret is a default value published with textback; use your own secret (set HUBSPOT_CLIENT_SECRET)",
         "textback.console.admins[0].password is a default value published with textback; use your own secret (set TEXTBACK_ADMIN_PASSWORD)",

@@ -23,9 +23,11 @@ public class ConfiguredHighLevelLocations implements HighLevelLocations {
   private final HighLevelTokens tokens;
   private final HighLevelApiSettings settings;
   private final Map<String, HighLevelClient> clientsByLocation = new ConcurrentHashMap<>();
+  private final io.textback.crm.RequestBudget budget;
 
   public ConfiguredHighLevelLocations(BusinessDirectory businesses, HighLevelProperties properties,
-      HighLevelTokens tokens, HighLevelApiSettings settings) {
+      HighLevelTokens tokens, HighLevelApiSettings settings, io.textback.crm.RequestBudget budget) {
+    this.budget = budget;
     this.businesses = businesses;
     this.properties = properties;
     this.tokens = tokens;
@@ -55,7 +57,7 @@ public class ConfiguredHighLevelLocations implements HighLevelLocations {
     Supplier<String> token = location.hasToken() ? location::privateIntegrationToken
         : () -> tokens.accessToken(location.locationId());
     return clientsByLocation.computeIfAbsent(location.locationId(),
-        id -> HighLevelClientFactory.forLocation(id, token, settings.settings()));
+        id -> HighLevelClientFactory.forLocation(id, token, settings.settings(), budget));
   }
 
   /** Every HighLevel call made so far, over all locations (tests and the benchmark count them). */

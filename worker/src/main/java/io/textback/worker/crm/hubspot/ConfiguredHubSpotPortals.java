@@ -4,10 +4,9 @@ import io.textback.connector.hubspot.api.HubSpotClient;
 import io.textback.connector.hubspot.api.HubSpotClientFactory;
 import io.textback.connector.hubspot.api.HubSpotSettings;
 import io.textback.connector.hubspot.crm.HubSpotPortals;
-import io.textback.worker.TextbackProperties;
+import io.textback.crm.CrmKind;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
-import io.textback.worker.business.BusinessSettings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,26 +17,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class ConfiguredHubSpotPortals implements HubSpotPortals {
   private final BusinessDirectory businesses;
+  private final HubSpotProperties properties;
   private final HubSpotSettings settings;
+  private final io.textback.crm.RequestBudget budget;
   private final Map<String, HubSpotClient> clientsByToken = new ConcurrentHashMap<>();
 
-  public ConfiguredHubSpotPortals(BusinessDirectory businesses, TextbackProperties properties) {
+  public ConfiguredHubSpotPortals(BusinessDirectory businesses, HubSpotProperties properties,
+      io.textback.crm.RequestBudget budget) {
     this.businesses = businesses;
-    TextbackProperties.HubSpot h = properties.hubspot();
+    this.properties = properties;
+    this.budget = budget;
+    HubSpotProperties.Global h = properties.hubspot();
     this.settings = new HubSpotSettings(h.baseUrl(), h.requestsPer10Seconds(), h.searchesPerSecond(),
         h.maxAttempts(), h.initialBackoff(), Duration.ofSeconds(3), Duration.ofSeconds(10));
   }
 
   @Override
   public Optional<Portal> forBusiness(String businessId) {
-    return businesses.byId(businessId).filter(b -> b.hubspot() != null && b.hubspot().enabled()).map(this::portal);
+    return businesses.byId(businessId).flatMap(b -> settingsOf(b).filter(HubSpotProperties.Portal::enabled)
+        .map(h -> portal(b, h)));
   }
 
-  private Portal portal(Business business) {
-    BusinessSettings.HubSpot h = business.hubspot();
+  /** The portal settings of a business on HubSpot (its crm), whether or not its token is set. */
+  public Optional<HubSpotProperties.Portal> settingsOf(Business business) {
+    return CrmKind.HUBSPOT.id().equals(business.crm()) ? properties.of(business.id()) : Optional.empty();
+  }
+
+  private Portal portal(Business business, HubSpotProperties.Portal h) {
     // Limits are per portal, so businesses sharing a portal (same token) share one client.
     HubSpotClient client = clientsByToken.computeIfAbsent(h.accessToken(),
-        token -> HubSpotClientFactory.forPortal(h.portalId() == null ? business.id() : h.portalId(), token, settings));
+        token -> HubSpotClientFactory.forPortal(h.portalId() == null ? business.id() : h.portalId(), token, settings, budget));
     return new Portal(client, business.name(), business.twilioNumber(), h.channelId(), h.channelAccountId(),
         h.pipeline(), h.newLeadStage(), h.ownerId());
   }

@@ -11,9 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class HubSpotAccounts implements CrmAccounts {
   private final BusinessDirectory businesses;
+  private final ConfiguredHubSpotPortals portals;
 
-  public HubSpotAccounts(BusinessDirectory businesses) {
+  public HubSpotAccounts(BusinessDirectory businesses, ConfiguredHubSpotPortals portals) {
     this.businesses = businesses;
+    this.portals = portals;
+  }
+
+  /** The portal settings of a business on HubSpot. */
+  public Optional<HubSpotProperties.Portal> settingsOf(Business business) {
+    return portals.settingsOf(business);
   }
 
   @Override
@@ -33,13 +40,14 @@ public class HubSpotAccounts implements CrmAccounts {
 
   /** The business connected to this portal. */
   public Optional<Business> byPortal(String portalId) {
-    return businesses.all().stream().filter(b -> b.hubspot() != null && portalId != null
-        && portalId.equals(b.hubspot().portalId())).findFirst();
+    return businesses.all().stream().filter(b -> portalId != null
+        && portals.settingsOf(b).map(HubSpotProperties.Portal::portalId).filter(portalId::equals).isPresent()).findFirst();
   }
 
   /** The business whose number is connected to HubSpot's inbox as this channel account. */
   public Optional<Business> byChannelAccount(String channelAccountId) {
-    return businesses.all().stream().filter(b -> b.hubspot() != null && channelAccountId != null
-        && channelAccountId.equals(b.hubspot().channelAccountId())).findFirst();
+    return businesses.all().stream().filter(b -> channelAccountId != null
+        && portals.settingsOf(b).map(HubSpotProperties.Portal::channelAccountId).filter(channelAccountId::equals).isPresent())
+        .findFirst();
   }
 }

@@ -33,11 +33,14 @@ public class HubSpotChannelSetup {
   private final BusinessDirectory businesses;
   private final ConfiguredHubSpotPortals portals;
   private final TextbackProperties properties;
+  private final HubSpotProperties hubspot;
 
-  public HubSpotChannelSetup(BusinessDirectory businesses, ConfiguredHubSpotPortals portals, TextbackProperties properties) {
+  public HubSpotChannelSetup(BusinessDirectory businesses, ConfiguredHubSpotPortals portals, TextbackProperties properties,
+      HubSpotProperties hubspot) {
     this.businesses = businesses;
     this.portals = portals;
     this.properties = properties;
+    this.hubspot = hubspot;
   }
 
   /** What was done for one business; {@code advice} says what to set when the configuration differs. */
@@ -48,14 +51,14 @@ public class HubSpotChannelSetup {
 
   @EventListener(ApplicationReadyEvent.class)
   public void atStart() {
-    if (properties.hubspot().connectChannelAtStart()) {
+    if (hubspot.hubspot().connectChannelAtStart()) {
       Report report = connect();
       LOG.info("HubSpot channel {} ({}): {}", report.channelId(), report.channelAction(), report.businesses());
     }
   }
 
   public Report connect() {
-    TextbackProperties.HubSpot h = properties.hubspot();
+    HubSpotProperties.Global h = hubspot.hubspot();
     String channelId = null;
     String channelAction;
     if (isSet(h.developerApiKey()) && isSet(h.appId())) {
@@ -79,17 +82,18 @@ public class HubSpotChannelSetup {
     }
     List<BusinessReport> reports = new ArrayList<>();
     for (Business business : businesses.all()) {
-      if (business.hubspot() == null || !business.hubspot().enabled()) {
+      Optional<HubSpotProperties.Portal> settings = portals.settingsOf(business).filter(HubSpotProperties.Portal::enabled);
+      if (settings.isEmpty()) {
         continue;
       }
-      String channel = channelId != null ? channelId : business.hubspot().channelId();
+      String channel = channelId != null ? channelId : settings.get().channelId();
       reports.add(connect(business, channel));
     }
     return new Report(channelId, channelAction, reports);
   }
 
   private BusinessReport connect(Business business, String channelId) {
-    var h = business.hubspot();
+    HubSpotProperties.Portal h = portals.settingsOf(business).orElseThrow();
     if (!isSet(channelId)) {
       return new BusinessReport(business.id(), null, null, null, "skipped",
           "no channel: set textback.hubspot.developer-api-key and app-id, or this business's hubspot.channel-id");

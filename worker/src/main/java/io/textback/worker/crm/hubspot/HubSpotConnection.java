@@ -1,8 +1,6 @@
 package io.textback.worker.crm.hubspot;
 
 import io.textback.crm.CrmKind;
-import io.textback.worker.TextbackProperties;
-import io.textback.worker.business.BusinessSettings;
 import io.textback.worker.crm.CrmConnection;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +9,9 @@ import org.springframework.stereotype.Component;
 /** A business is on HubSpot when its hubspot.access-token is set. */
 @Component
 public class HubSpotConnection implements CrmConnection {
-  private final TextbackProperties properties;
+  private final HubSpotProperties properties;
 
-  public HubSpotConnection(TextbackProperties properties) {
+  public HubSpotConnection(HubSpotProperties properties) {
     this.properties = properties;
   }
 
@@ -24,7 +22,7 @@ public class HubSpotConnection implements CrmConnection {
 
   @Override
   public boolean isConfigured(String businessId) {
-    return settings(businessId).map(BusinessSettings.HubSpot::enabled).orElse(false);
+    return settings(businessId).map(HubSpotProperties.Portal::enabled).orElse(false);
   }
 
   @Override
@@ -40,12 +38,11 @@ public class HubSpotConnection implements CrmConnection {
       case "deal" -> "0-3";
       default -> null;
     };
-    return settings(businessId).map(BusinessSettings.HubSpot::portalId).filter(p -> p != null && !p.isBlank() && object != null)
+    return settings(businessId).map(HubSpotProperties.Portal::portalId).filter(p -> p != null && !p.isBlank() && object != null)
         .map(portal -> "https://app.hubspot.com/contacts/" + portal + "/record/" + object + "/" + id);
   }
 
-  private Optional<BusinessSettings.HubSpot> settings(String businessId) {
-    return properties.businesses().stream().filter(b -> businessId != null && businessId.equals(b.id()))
-        .map(BusinessSettings::hubspot).filter(java.util.Objects::nonNull).findFirst();
+  private Optional<HubSpotProperties.Portal> settings(String businessId) {
+    return properties.of(businessId);
   }
 }

@@ -26,10 +26,12 @@ public class HubSpotFormWebhookController {
   private final BusinessDirectory businesses;
   private final FormIntake intake;
   private final HubSpotWebhookVerifier hubspotVerifier;
+  private final ConfiguredHubSpotPortals portals;
   private final ObjectMapper json;
 
   public HubSpotFormWebhookController(BusinessDirectory businesses, FormIntake intake,
-      HubSpotWebhookVerifier hubspotVerifier, ObjectMapper json) {
+      HubSpotWebhookVerifier hubspotVerifier, ConfiguredHubSpotPortals portals, ObjectMapper json) {
+    this.portals = portals;
     this.businesses = businesses;
     this.intake = intake;
     this.hubspotVerifier = hubspotVerifier;
@@ -52,7 +54,7 @@ public class HubSpotFormWebhookController {
     // whoever built the workflow: neither says for which business. The business's own form secret,
     // set as the workflow action's API key (header X-Textback-Form-Key), does; and only a business
     // connected to a portal takes these, and not when the body names another portal.
-    String portal = business.hubspot() == null ? null : business.hubspot().portalId();
+    String portal = portals.settingsOf(business).map(HubSpotProperties.Portal::portalId).orElse(null);
     if (portal == null || portal.isBlank()) {
       throw new RequestRejectedException(HttpStatus.FORBIDDEN,
           businessId + " has no HubSpot connection: its HubSpot form webhook is off");

@@ -86,7 +86,8 @@ public class HubSpotWebhookController {
     Optional<Business> business = accounts.byPortal(event.path("portalId").asText());
     Optional<String> leadKey = dealStage ? ledger.leadOfDeal(event.path("objectId").asText()) : Optional.empty();
     boolean isBooked = business.isPresent() && leadKey.isPresent()
-        && business.get().hubspot().bookedStage().equals(event.path("propertyValue").asText());
+        && accounts.settingsOf(business.get()).map(HubSpotProperties.Portal::bookedStage)
+            .filter(event.path("propertyValue").asText()::equals).isPresent();
     if (!isBooked) {
       crmEvents.kept(CrmKind.HUBSPOT, key, "hubspot-event", payload);
       return false;

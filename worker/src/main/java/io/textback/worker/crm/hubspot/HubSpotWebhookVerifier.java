@@ -15,9 +15,9 @@ public class HubSpotWebhookVerifier {
   private final String clientSecret;
   private final Clock clock;
 
-  public HubSpotWebhookVerifier(TextbackProperties properties, Clock clock) {
+  public HubSpotWebhookVerifier(TextbackProperties properties, HubSpotProperties hubspot, Clock clock) {
     this.publicBaseUrl = properties.publicBaseUrl();
-    this.clientSecret = properties.hubspot().clientSecret();
+    this.clientSecret = hubspot.hubspot().clientSecret();
     this.clock = clock;
   }
 

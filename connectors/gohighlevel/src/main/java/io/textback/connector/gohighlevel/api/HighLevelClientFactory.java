@@ -19,13 +19,20 @@ public final class HighLevelClientFactory {
    * @param accessToken asked before every call: a Private Integration token never changes; a
    *     marketplace app's location token is refreshed before it expires
    */
+  /** A client whose limits this JVM alone counts (tests, tools); the worker shares them (the other overload). */
   public static HighLevelClient forLocation(String locationId, Supplier<String> accessToken, HighLevelSettings settings) {
+    return forLocation(locationId, accessToken, settings, new io.textback.crm.InMemoryRequestBudget());
+  }
+
+  /** @param budget where the location's limits are counted: PostgreSQL in the worker, for every worker together */
+  public static HighLevelClient forLocation(String locationId, Supplier<String> accessToken, HighLevelSettings settings,
+      io.textback.crm.RequestBudget budget) {
     Feign.Builder builder = builder(settings)
         .requestInterceptor(t -> t.header("Authorization", "Bearer " + accessToken.get()));
     return new HighLevelClient(locationId, builder.target(HighLevelContactsApi.class, settings.baseUrl()),
         builder.target(HighLevelConversationsApi.class, settings.baseUrl()),
         builder.target(HighLevelOpportunitiesApi.class, settings.baseUrl()), settings,
-        new LocationLimiter(locationId, settings));
+        new LocationLimiter(locationId, settings, budget));
   }
 
   /** The token endpoint: the app's own credentials go in the form, no bearer token. */

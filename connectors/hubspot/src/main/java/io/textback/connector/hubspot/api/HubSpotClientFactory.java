@@ -14,11 +14,19 @@ import java.util.concurrent.TimeUnit;
 public final class HubSpotClientFactory {
   private HubSpotClientFactory() {}
 
+  /** A client whose limits this JVM alone counts (tests, tools); the worker shares them (the other overload). */
   public static HubSpotClient forPortal(String portal, String accessToken, HubSpotSettings settings) {
+    return forPortal(portal, accessToken, settings, new io.textback.crm.InMemoryRequestBudget());
+  }
+
+  /** @param budget where the portal's limits are counted: PostgreSQL in the worker, for every worker together */
+  public static HubSpotClient forPortal(String portal, String accessToken, HubSpotSettings settings,
+      io.textback.crm.RequestBudget budget) {
     Feign.Builder builder = builder(settings)
         .requestInterceptor(t -> t.header("Authorization", "Bearer " + accessToken));
     return new HubSpotClient(builder.target(HubSpotCrmApi.class, settings.baseUrl()),
-        builder.target(HubSpotConversationsApi.class, settings.baseUrl()), settings, new PortalLimiter(portal, settings));
+        builder.target(HubSpotConversationsApi.class, settings.baseUrl()), settings,
+        new PortalLimiter(portal, settings, budget));
   }
 
   /** The app-level calls (the developer API key goes in the query, as HubSpot asks). */

@@ -1,44 +1,46 @@
 package io.textback.connector.hubspot.api;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.textback.crm.CrmCallRetries;
+import io.textback.crm.RequestBudget;
 import java.time.Duration;
 
 /**
- * Client-side token buckets for one HubSpot portal: the general burst limit and the search limit,
- * so textback waits its turn instead of drawing 429s. A call that cannot get a token within the
- * wait fails with a 429-like exception and is retried later by the job.
+ * One HubSpot portal's budgets, the general burst limit and the search limit, taken from a
+ * {@link RequestBudget} every worker shares, so textback waits its turn instead of drawing 429s. A
+ * call that cannot get a place within the wait fails with a 429-like exception and is retried later
+ * by the job.
  */
 public final class PortalLimiter {
   private static final Duration MAX_WAIT = Duration.ofSeconds(30);
-  private final RateLimiter requests;
-  private final RateLimiter searches;
+  private static final Duration SECOND = Duration.ofSeconds(1);
+  private final String portal;
+  private final int requestsPerSecond;
+  private final int searchesPerSecond;
+  private final RequestBudget budget;
 
-  public PortalLimiter(String portal, HubSpotSettings settings) {
-    this.requests = RateLimiter.of("hubspot-" + portal, RateLimiterConfig.custom()
-        .limitForPeriod(perSecond(settings.requestsPer10Seconds())).limitRefreshPeriod(Duration.ofSeconds(1))
-        .timeoutDuration(MAX_WAIT).build());
-    this.searches = RateLimiter.of("hubspot-search-" + portal, RateLimiterConfig.custom()
-        .limitForPeriod(settings.searchesPerSecond()).limitRefreshPeriod(Duration.ofSeconds(1))
-        .timeoutDuration(MAX_WAIT).build());
+  public PortalLimiter(String portal, HubSpotSettings settings, RequestBudget budget) {
+    this.portal = portal;
+    this.requestsPerSecond = perSecond(settings.requestsPer10Seconds());
+    this.searchesPerSecond = settings.searchesPerSecond();
+    this.budget = budget;
   }
 
   /** See {@link io.textback.crm.CrmCallRetries#perSecondShare}: 9 a second on a 100 portal. */
   static int perSecond(int requestsPer10Seconds) {
-    return io.textback.crm.CrmCallRetries.perSecondShare(requestsPer10Seconds);
+    return CrmCallRetries.perSecondShare(requestsPer10Seconds);
   }
 
   void beforeRequest() {
-    take(requests, "requests per 10 s");
+    take("hubspot:" + portal + ":requests", requestsPerSecond, "requests per 10 s");
   }
 
   void beforeSearch() {
-    take(searches, "searches per second");
-    take(requests, "requests per 10 s");
+    take("hubspot:" + portal + ":searches", searchesPerSecond, "searches per second");
+    take("hubspot:" + portal + ":requests", requestsPerSecond, "requests per 10 s");
   }
 
-  private static void take(RateLimiter limiter, String what) {
-    if (!limiter.acquirePermission()) {
+  private void take(String key, int perSecond, String what) {
+    if (!budget.take(key, perSecond, SECOND, MAX_WAIT)) {
       throw new HubSpotApiException(429, "LOCAL_RATE_LIMIT",
           "textback held back: the portal's " + what + " are used up for now", Duration.ofSeconds(1), null);
     }
