@@ -108,6 +108,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[3].limits.forms-per-address-per-hour=3",
     // On HighLevel: summit-hvac through the marketplace app (its conversation provider and a Call
     // provider), ridge-electric through a Private Integration token (notes, no inbox thread).
+    // The fakes take any pace unless a test limits them: the CRM steps of one test's journeys are
+    // done at once, not trailing into the next tests while the shared engine is asked to be idle.
+    "textback.hubspot.requests-per-10-seconds=1000",
+    "textback.hubspot.searches-per-second=100",
+    "textback.gohighlevel.requests-per-10-seconds=1000",
     "textback.gohighlevel.client-id=test-highlevel-client",
     "textback.gohighlevel.client-secret=test-highlevel-secret",
     "textback.businesses[4].id=summit-hvac",

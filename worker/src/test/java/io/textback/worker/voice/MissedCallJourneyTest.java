@@ -55,7 +55,7 @@ class MissedCallJourneyTest extends WorkerIntegrationTest {
 
   /** Texted: the journey went on into the lead conversation, which is open in the database. */
   void awaitConversation(long journey) {
-    await().atMost(Duration.ofSeconds(10)).until(() -> engine().completedElements(journey).contains("SendTextBack"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> engine().completedElementsNow(journey).contains("SendTextBack"));
     String leadKey = engine().variable(journey, "leadKey");
     await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
         "select count(*) from conversation where lead_key = :k and state = 'OPEN'").param("k", leadKey)

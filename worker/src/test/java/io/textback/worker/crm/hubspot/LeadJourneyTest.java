@@ -134,7 +134,7 @@ class LeadJourneyTest extends WorkerIntegrationTest {
     assertThat(json.readTree(paused.body()).get("state").asText()).isEqualTo("paused");
 
     engine().increaseTime(Duration.ofMinutes(61));
-    await().atMost(Duration.ofSeconds(10)).until(() -> engine().completedElements(conversation).contains("QuietHours1"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> engine().completedElementsNow(conversation).contains("QuietHours1"));
     assertThat(twilio().sentTo(caller)).as("no follow-up while paused").hasSize(1);
 
     HttpResponse<String> resumed = automation(contactId, false);
