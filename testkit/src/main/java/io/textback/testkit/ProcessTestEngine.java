@@ -190,19 +190,42 @@ public final class ProcessTestEngine implements AutoCloseable {
   /** The key of the instance started by the message with this correlation key, once it exists. */
   public long instanceStartedFor(String bpmnProcessId, String variableName, Object value) {
     idle();
-    return startedInstances(bpmnProcessId)
-        .map(r -> r.getValue().getProcessInstanceKey())
-        .filter(key -> value.equals(variable(key, variableName)))
-        .findFirst()
+    return findInstance(bpmnProcessId, variableName, value)
         .orElseThrow(() -> new AssertionError("no " + bpmnProcessId + " with " + variableName + "=" + value));
   }
 
   /** The instance of the process started with this variable value, if any yet (does not wait). */
   public Optional<Long> findInstance(String bpmnProcessId, String variableName, Object value) {
-    return startedInstances(bpmnProcessId)
-        .map(r -> r.getValue().getProcessInstanceKey())
-        .filter(key -> value.equals(variable(key, variableName)))
-        .findFirst();
+    return instancesWithValue(bpmnProcessId, variableName, value).stream().findFirst();
+  }
+
+  /**
+   * The instances of the process whose variable has this value, in the order they started: one pass
+   * over the records for the variable and one for the instances (a lookup per instance would read
+   * the whole log once for every instance, and the shared engine's log grows all through a run).
+   */
+  private List<Long> instancesWithValue(String bpmnProcessId, String variableName, Object value) {
+    List<Record<?>> all = records();
+    java.util.Map<Long, String> values = new java.util.HashMap<>();
+    for (Record<?> r : all) {
+      if (r.getValueType() == ValueType.VARIABLE) {
+        var v = (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue();
+        if (v.getName().equals(variableName)) {
+          values.put(v.getProcessInstanceKey(), v.getValue().replaceAll("^\"|\"$", ""));
+        }
+      }
+    }
+    List<Long> found = new java.util.ArrayList<>();
+    for (Record<?> r : all) {
+      if (r.getValueType() == ValueType.PROCESS_INSTANCE && r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED) {
+        var v = (ProcessInstanceRecordValue) r.getValue();
+        if (v.getBpmnElementType() == BpmnElementType.PROCESS && v.getBpmnProcessId().equals(bpmnProcessId)
+            && value.equals(values.get(v.getProcessInstanceKey()))) {
+          found.add(v.getProcessInstanceKey());
+        }
+      }
+    }
+    return found;
   }
 
   /**
@@ -249,9 +272,7 @@ public final class ProcessTestEngine implements AutoCloseable {
   /** How many instances of the process were started with this variable value. */
   public long instancesWith(String bpmnProcessId, String variableName, Object value) {
     idle();
-    return startedInstances(bpmnProcessId)
-        .filter(r -> value.equals(variable(r.getValue().getProcessInstanceKey(), variableName)))
-        .count();
+    return instancesWithValue(bpmnProcessId, variableName, value).size();
   }
 
   /** Ids of the end events the instance completed, in order. */
@@ -337,14 +358,6 @@ public final class ProcessTestEngine implements AutoCloseable {
         .reduce((first, second) -> second)
         .map(v -> v.getValue().replaceAll("^\"|\"$", ""))
         .orElse(null);
-  }
-
-  /** The activation records of every instance of the process started so far. */
-  private java.util.stream.Stream<Record<ProcessInstanceRecordValue>> startedInstances(String bpmnProcessId) {
-    return processRecords()
-        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
-        .filter(r -> r.getValue().getBpmnProcessId().equals(bpmnProcessId));
   }
 
   @SuppressWarnings("unchecked")
