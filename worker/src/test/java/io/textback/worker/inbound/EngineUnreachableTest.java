@@ -39,6 +39,9 @@ class EngineUnreachableTest extends WorkerIntegrationTest {
   static void throughTheProxy(DynamicPropertyRegistry registry) {
     infrastructure(registry, () -> "http://127.0.0.1:" + ENGINE_LINK.port(),
         EngineUnreachableTest::ownDatabase);
+    // its own engine, so polling often disturbs no other test: after the outage the jobs created
+    // while the streams were down are found by polling
+    registry.add("camunda.client.worker.defaults.poll-interval", () -> "PT1S");
   }
 
   private static String ownDatabaseUrl;

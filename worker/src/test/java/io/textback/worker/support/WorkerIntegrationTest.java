@@ -76,11 +76,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.businesses[2].hubspot.portal-id=62516",
     // Late Electric texts its own country only (the default); Demo Plumbing serves the UK too
     "textback.businesses[2].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
-    // Jobs reach the workers by streaming; each poll is a command in the embedded engine's log, and
-    // thirty job types polling ten times a second kept it from ever being idle for a test's wait.
-    // Jobs are streamed to the workers; polling is only the fallback. Every poll of every job type
-    // (some 30 of them) is written to the engine's log, and a log written to every few milliseconds
-    // never lets the shared engine be idle, which the tests wait for.
+    // Jobs reach the workers by streaming; polling is only the fallback. Each poll of each job type
+    // (some 30 of them) is a command in the embedded engine's log: ten a second each kept it from
+    // ever being idle for a test's wait, and with the CRM adapters' job types one a second did too.
     "camunda.client.worker.defaults.poll-interval=PT5S",
     "textback.businesses[0].text-countries[0]=US",
     "textback.businesses[0].text-countries[1]=GB",
