@@ -111,7 +111,7 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
       }
       URI uri = URI.create(event.getRequest().getUrl());
       String path = uri.getRawPath();
-      Map<String, String> query = query(uri.getRawQuery());
+      Map<String, String> query = form(uri.getRawQuery());
       String method = event.getRequest().getMethod().getName();
       String raw = event.getRequest().getBodyAsString();
       JsonNode body = raw == null || raw.isBlank() || !raw.trim().startsWith("{") ? json.createObjectNode() : json.readTree(raw);
@@ -314,10 +314,6 @@ final class HighLevelTransformer implements ResponseDefinitionTransformerV2 {
 
   private static String text(JsonNode body, String field) {
     return body.hasNonNull(field) && !body.get(field).asText().isBlank() ? body.get(field).asText() : null;
-  }
-
-  private static Map<String, String> query(String raw) {
-    return form(raw);
   }
 
   private static Map<String, String> form(String raw) {

@@ -143,11 +143,7 @@ public class JdbcCrmLedger implements CrmLedger {
       return "contact";
     }
     String last = recordKey.substring(recordKey.lastIndexOf(':') + 1);
-    return switch (last) {
-      case "call-log" -> "call";
-      case "deal", "opportunity", "task", "note" -> last;
-      default -> last;
-    };
+    return last.equals("call-log") ? "call" : last;
   }
 
   @Override

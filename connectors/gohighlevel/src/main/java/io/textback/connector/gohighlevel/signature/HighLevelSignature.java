@@ -1,6 +1,5 @@
 package io.textback.connector.gohighlevel.signature;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -93,9 +92,5 @@ public final class HighLevelSignature {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String utf8(byte[] body) {
-    return new String(body, StandardCharsets.UTF_8);
   }
 }
