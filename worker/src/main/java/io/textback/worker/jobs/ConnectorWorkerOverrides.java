@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * Applies {@code camunda.client.worker.override.<job type>.*} to the connectors' job workers too.
  * The Camunda Spring SDK applies those overrides only to {@code @JobWorker} methods; the connectors
  * runtime opens its workers straight through this manager, so without this every connector would
- * take the client-wide {@code max-jobs-active}. textback needs the CRM steps held to a few jobs
+ * take the client-wide {@code max-jobs-active}, and none would take the defaults. textback needs the CRM steps held to a few jobs
  * at a time: the rest wait in the engine, not in a thread queuing for the portal's rate limit.
  * Every worker, ours and the connectors', also waits for PostgreSQL while it is down
  * ({@link WaitForDatabase}).
@@ -44,6 +44,13 @@ public class ConnectorWorkerOverrides extends JobWorkerManager {
 
   @Override
   public JobWorker openWorker(CamundaClient client, JobWorkerValue worker, JobHandler handler) {
+    configure(worker);
+    return super.openWorker(client, worker, new WaitForDatabase(handler, database));
+  }
+
+  /** The defaults where the worker sets nothing, then the override for its job type. */
+  void configure(JobWorkerValue worker) {
+    applyDefaults(worker);
     CamundaClientJobWorkerProperties override = properties.getWorker() == null || properties.getWorker().getOverride() == null
         ? null : properties.getWorker().getOverride().get(worker.getType());
     if (override != null) {
@@ -56,6 +63,26 @@ public class ConnectorWorkerOverrides extends JobWorkerManager {
       LOG.info("Job worker {}: at most {} jobs at a time, timeout {}", worker.getType(), worker.getMaxJobsActive(),
           worker.getTimeout());
     }
-    return super.openWorker(client, worker, new WaitForDatabase(handler, database));
+  }
+
+  /**
+   * {@code camunda.client.worker.defaults} (streaming, poll interval) for a connector's worker that
+   * sets none: left alone, each of the 13 connectors polled every 100 ms (the client's own default)
+   * and never streamed, whatever the defaults said.
+   */
+  private void applyDefaults(JobWorkerValue worker) {
+    CamundaClientJobWorkerProperties defaults = properties.getWorker() == null ? null : properties.getWorker().getDefaults();
+    if (defaults == null) {
+      return;
+    }
+    if (worker.getStreamEnabled() == null && defaults.getStreamEnabled() != null) {
+      worker.setStreamEnabled(defaults.getStreamEnabled());
+    }
+    if (worker.getPollInterval() == null && defaults.getPollInterval() != null) {
+      worker.setPollInterval(defaults.getPollInterval());
+    }
+    if (worker.getRequestTimeout() == null && defaults.getRequestTimeout() != null) {
+      worker.setRequestTimeout(defaults.getRequestTimeout());
+    }
   }
 }
