@@ -202,6 +202,28 @@ public abstract class WorkerIntegrationTest {
     return TestInfrastructure.engine();
   }
 
+  /**
+   * Each test starts on a weekday between 10:00 and 16:00 in New York (09:00 to 15:00 in Chicago),
+   * inside every business's opening hours and every texting window: the engine's clock is the wall
+   * clock plus every move so far, so without this a test's hour would be the hour the suite runs at.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void startInTheDaytime() {
+    java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+    java.time.Instant now = engine().now();
+    java.time.ZonedDateTime local = now.atZone(newYork);
+    boolean weekday = local.getDayOfWeek().getValue() <= 5;
+    if (weekday && local.getHour() >= 10 && local.getHour() < 16) {
+      return;
+    }
+    java.time.ZonedDateTime target = local.toLocalTime().isBefore(java.time.LocalTime.of(10, 0))
+        ? local.with(java.time.LocalTime.of(10, 0)) : local.plusDays(1).with(java.time.LocalTime.of(10, 0));
+    while (target.getDayOfWeek().getValue() > 5) {
+      target = target.plusDays(1);
+    }
+    engine().increaseTime(java.time.Duration.between(now, target.toInstant()));
+  }
+
   protected io.textback.testkit.HubSpotFake hubspot() {
     return TestInfrastructure.hubspot();
   }
