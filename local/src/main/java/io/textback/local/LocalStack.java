@@ -93,6 +93,9 @@ public final class LocalStack implements AutoCloseable {
       started.add(highLevel);
       // Only the demo account's secrets are good, as on the real services.
       twilio.credentials().acceptOnly(settings.twilioAuthToken());
+      // The demo numbers are registered for A2P, as a business's must be before it texts US leads.
+      twilio.registerForA2p(DEMO_TWILIO_NUMBER, "VERIFIED");
+      twilio.registerForA2p(DEMO_HIGHLEVEL_NUMBER, "VERIFIED");
       hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
       properties = new LinkedHashMap<>(workerProperties());
       properties.putAll(extraProperties);
@@ -165,6 +168,7 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.public-base-url", settings.publicBaseUrl());
     p.put("textback.twilio.base-url", twilio.baseUrl());
     p.put("textback.twilio.lookup-base-url", twilio.baseUrl());
+    p.put("textback.twilio.messaging-base-url", twilio.baseUrl());
     p.put("textback.twilio.account-sid", TwilioFake.ACCOUNT_SID);
     p.put("textback.twilio.auth-token", settings.twilioAuthToken());
     p.put("textback.businesses[0].id", DEMO_BUSINESS);

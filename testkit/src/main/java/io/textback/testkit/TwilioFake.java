@@ -14,7 +14,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A WireMock server that answers like Twilio's REST API (Messages create and list, Lookup v2), with its
+ * A WireMock server that answers like Twilio's REST API (Messages create and list, Lookup v2,
+ * Messaging v1's Services, A2P campaigns and toll-free verifications), with its
  * standard /__admin API for people and tests. Stubs a test adds (default priority) win over the
  * fake's own (priority 10), so a test can inject errors. Every request is first held to Twilio's
  * contract (contracts/twilio.json): what Twilio would refuse is refused, in Twilio's error shape.
@@ -25,15 +26,17 @@ public final class TwilioFake implements AutoCloseable {
   private final WireMockServer server;
   private final TwilioMessagesTransformer messages;
   private final TwilioLookupTransformer lookup;
+  private final TwilioMessagingTransformer messaging;
   private final Duration latency;
   private final FakeCredentials credentials = new FakeCredentials();
 
   private TwilioFake(int port, Duration latency) {
     this.messages = new TwilioMessagesTransformer();
     this.lookup = new TwilioLookupTransformer();
+    this.messaging = new TwilioMessagingTransformer();
     this.latency = latency;
     this.server = new WireMockServer(WireMockConfiguration.options()
-        .port(port).extensions(messages, lookup, new HeldToContract(VendorContract.twilio(), credentials)).containerThreads(64).jettyAcceptors(2));
+        .port(port).extensions(messages, lookup, messaging, new HeldToContract(VendorContract.twilio(), credentials)).containerThreads(64).jettyAcceptors(2));
     server.start();
     addDefaultStubs();
   }
@@ -54,6 +57,8 @@ public final class TwilioFake implements AutoCloseable {
         .willReturn(aResponse().withTransformers(TwilioLookupTransformer.NAME)
             .withHeader("Content-Type", "application/json")
             .withFixedDelay((int) latency.toMillis())));
+    server.stubFor(get(urlPathMatching("/v1/(Services|Tollfree)(/.*)?")).atPriority(10)
+        .willReturn(aResponse().withTransformers(TwilioMessagingTransformer.NAME).withHeader("Content-Type", "application/json")));
   }
 
   /**
@@ -73,6 +78,20 @@ public final class TwilioFake implements AutoCloseable {
   /** Lookup (same server: point textback.twilio.lookup-base-url here) answers this line type. */
   public void setLineType(String phone, String type) {
     lookup.setLineType(phone, type);
+  }
+
+  /**
+   * Messaging v1 (same server: point textback.twilio.messaging-base-url here): the number is in a
+   * Messaging Service whose A2P campaign has this status (VERIFIED, IN_PROGRESS, FAILED), or none
+   * when {@code campaignStatus} is null. Kept across {@link #reset}: it is the account's setup.
+   */
+  public void registerForA2p(String number, String campaignStatus) {
+    messaging.register(number, campaignStatus);
+  }
+
+  /** A toll-free verification in this status (PENDING_REVIEW, IN_REVIEW, TWILIO_APPROVED, TWILIO_REJECTED). */
+  public void verifyTollFree(String number, String status) {
+    messaging.verifyTollFree(number, status);
   }
 
   /** Lookup cannot answer for this number (Twilio's 503) until {@link #reset}. */

@@ -42,9 +42,11 @@ public record TextbackProperties(
       @DefaultValue("https://lookups.twilio.com") String lookupBaseUrl,
       @DefaultValue("true") boolean lookupEnabled,
       @DefaultValue("180d") Duration lookupCacheTtl,
-      @DefaultValue("0") int messagesPerSecond) {
+      @DefaultValue("0") int messagesPerSecond,
+      @DefaultValue("https://messaging.twilio.com") String messagingBaseUrl,
+      @DefaultValue("true") boolean a2pCheckEnabled) {
 
-    /** What the Twilio clients (Messages and Lookup) are built from. */
+    /** What the Twilio clients (Messages, Lookup, Messaging) are built from. */
     public TwilioSettings clientSettings() {
       return new TwilioSettings(baseUrl, accountSid, authToken, apiKeySid, apiKeySecret, connectTimeout, readTimeout);
     }

@@ -170,4 +170,14 @@ public class JdbcSmsOutbox implements SmsOutbox {
 
   private record Row(String status, int attempts, Timestamp firstAttemptAt, Timestamp leaseUntil, boolean leased,
       String messageSid, String providerStatus, String reason, Integer errorCode, boolean sameText) {}
+
+  /** How many of the business's texts failed with each error code since {@code since} (delivery statuses). */
+  public java.util.Map<Integer, Long> deliveryErrorsSince(String businessId, java.time.Instant since) {
+    java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
+    jdbc.sql("select delivery_error_code, count(*) from sms_outbox where business_id = :b and delivery_error_code is not null"
+            + " and delivery_updated_at >= :since group by delivery_error_code")
+        .param("b", businessId).param("since", java.sql.Timestamp.from(since))
+        .query((rs, i) -> counts.put(rs.getInt(1), rs.getLong(2))).list();
+    return counts;
+  }
 }

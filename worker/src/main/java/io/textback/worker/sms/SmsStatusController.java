@@ -61,6 +61,9 @@ public class SmsStatusController {
       LOG.warn("Status {} for unknown message {}; kept in inbound_event only", status, sid);
       return ResponseEntity.ok().build();
     }
+    if (DeliveryStatus.isFailure(status) && DeliveryErrors.isSetupProblem(errorCode)) {
+      LOG.warn("Text {} {} with error {}: {}", sid, status, errorCode, DeliveryErrors.explain(errorCode).orElseThrow());
+    }
     if (DeliveryStatus.isFailure(status) && errorCode != null && DeliveryStatus.NUMBER_CANNOT_TAKE_SMS.contains(errorCode)) {
       String to = recipient.get();
       lines.markUndeliverable(to, "undeliverable_" + errorCode);

@@ -192,6 +192,7 @@ public abstract class WorkerIntegrationTest {
     registry.add("camunda.client.grpc-address", grpcAddress);
     registry.add("textback.twilio.base-url", () -> TestInfrastructure.twilio().baseUrl());
     registry.add("textback.twilio.lookup-base-url", () -> TestInfrastructure.twilio().baseUrl());
+    registry.add("textback.twilio.messaging-base-url", () -> TestInfrastructure.twilio().baseUrl());
     registry.add("textback.hubspot.base-url", () -> TestInfrastructure.hubspot().baseUrl());
     registry.add("textback.gohighlevel.base-url", () -> TestInfrastructure.highLevel().baseUrl());
     registry.add("textback.gohighlevel.legacy-webhook-public-key", () -> java.util.Base64.getEncoder()

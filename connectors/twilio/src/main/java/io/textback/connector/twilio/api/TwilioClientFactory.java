@@ -26,6 +26,11 @@ public final class TwilioClientFactory {
     return builder(settings).target(TwilioLookupApi.class, lookupBaseUrl);
   }
 
+  /** Messaging v1 (Messaging Services, A2P campaigns, toll-free verification) lives on messaging.twilio.com. */
+  public static TwilioMessagingApi messagingApi(TwilioSettings settings, String messagingBaseUrl) {
+    return builder(settings).target(TwilioMessagingApi.class, messagingBaseUrl);
+  }
+
   private static Feign.Builder builder(TwilioSettings settings) {
     ObjectMapper mapper =
         new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
