@@ -26,8 +26,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Random orders of calls, replies, STOP, START, booking, answers from the business and the passing
- * of time, played against the whole local stack. Whatever the order: no SMS after STOP until
+ * Random orders of calls, replies, STOP (or a revocation in plain English or Spanish), START, booking,
+ * answers from the business and the passing of time, played against the whole local stack.
+ * Whatever the order: no SMS after STOP until
  * START, one text-back per conversation, and no follow-up inside quiet hours (08:00-21:00 in the
  * lead's timezone; 555 numbers fall back to the business's, New York).
  */
@@ -42,7 +43,8 @@ class ConversationPropertiesTest {
   sealed interface Action {}
   record MissedCall() implements Action {}
   record Reply() implements Action {}
-  record Stop() implements Action {}
+  /** STOP, or a revocation in the lead's own words (English, Spanish, misspelt). */
+  record Stop(String words) implements Action {}
   record Start() implements Action {}
   record Booked() implements Action {}
   record BusinessAnswers() implements Action {}
@@ -72,7 +74,8 @@ class ConversationPropertiesTest {
     Arbitrary<Action> action = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(4, Arbitraries.just(new MissedCall())),
         net.jqwik.api.Tuple.of(3, Arbitraries.just(new Reply())),
-        net.jqwik.api.Tuple.of(2, Arbitraries.just(new Stop())),
+        net.jqwik.api.Tuple.of(2, Arbitraries.of("STOP", "Please stop texting me", "No más mensajes por favor",
+            "remove me from your list", "stpo", "dont text me again", "Ya no me escriban").map(Stop::new)),
         net.jqwik.api.Tuple.of(2, Arbitraries.just(new Start())),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(new Booked())),
         net.jqwik.api.Tuple.of(1, Arbitraries.just(new BusinessAnswers())),
@@ -109,7 +112,7 @@ class ConversationPropertiesTest {
           call.hangsUpAtGreeting();
         }
         case Reply r -> phone.text(caller, LocalStack.DEMO_TWILIO_NUMBER, "Can you come by tomorrow?");
-        case Stop s -> phone.text(caller, LocalStack.DEMO_TWILIO_NUMBER, "STOP");
+        case Stop s -> phone.text(caller, LocalStack.DEMO_TWILIO_NUMBER, s.words());
         case Start s -> phone.text(caller, LocalStack.DEMO_TWILIO_NUMBER, "START");
         case Booked b -> stack.engine().publish("lead-booked", leadKey, "deal-" + System.nanoTime(), Map.of());
         case BusinessAnswers a -> businessAnswers(leadKey);

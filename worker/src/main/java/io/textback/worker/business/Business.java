@@ -29,7 +29,8 @@ public record Business(
     Set<String> textCountries,
     String formSecret,
     BusinessSettings.Limits limits,
-    String crm) {
+    String crm,
+    BusinessSettings.Compliance compliance) {
   /** The business has no CRM: its leads are answered in textback's own console. */
   public static final String NO_CRM = "none";
 
@@ -38,6 +39,11 @@ public record Business(
   public boolean isOwnNumber(String e164) {
     return e164.equals(twilioNumber) || e164.equals(forwardTo) || e164.equals(dispatcherPhone)
         || e164.equals(managerPhone);
+  }
+
+  /** What a caller hears when the call is missed: the greeting, then the disclosure line if the business has one. */
+  public String spokenGreeting() {
+    return compliance.disclosure() == null ? greeting : greeting + " " + compliance.disclosure();
   }
 
   public String leadKey(String e164) {

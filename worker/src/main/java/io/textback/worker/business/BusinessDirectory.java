@@ -122,7 +122,7 @@ public class BusinessDirectory {
     }
     return Optional.of(new Business(s.id(), name, twilio.get(), forward.orElse(null), region, s.connection(),
         s.ringCount(), s.voicemailWindow(), s.textOnVoicemail(), s.greeting(), hours, quiet, dispatcher, manager,
-        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), s.formSecret(), s.limits(), crm));
+        copy, s.timers(), Set.copyOf(blocked), Set.copyOf(countries), s.formSecret(), s.limits(), crm, s.compliance()));
   }
 
   /**

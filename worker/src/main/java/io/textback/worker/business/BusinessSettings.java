@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param crm the CRM the business runs (a {@link io.textback.crm.CrmKind} id, or none); not given, the
  *     one whose settings the business has (each CRM adapter reads its own, under
  *     textback.businesses[n].&lt;crm&gt;), else none. With none, nothing goes to a CRM whatever else is set
+ * @param compliance what the business adds to textback's own compliance rules
  */
 public record BusinessSettings(
     String id,
@@ -50,7 +51,8 @@ public record BusinessSettings(
     List<String> textCountries,
     String formSecret,
     @DefaultValue Limits limits,
-    String crm) {
+    String crm,
+    @DefaultValue Compliance compliance) {
 
   public static final String DEFAULT_GREETING =
       "Sorry, we can't take your call right now. Please leave a message after the tone, or hang up and we'll text you right back.";
@@ -65,6 +67,7 @@ public record BusinessSettings(
     copy = copy == null ? Copy.DEFAULTS : copy;
     limits = limits == null ? Limits.DEFAULTS : limits;
     timers = timers == null ? Timers.DEFAULTS : timers;
+    compliance = compliance == null ? Compliance.DEFAULTS : compliance;
   }
 
   private static Map<DayOfWeek, String> weekdays() {
@@ -87,7 +90,8 @@ public record BusinessSettings(
       @DefaultValue(DEFAULT_FOLLOW_UP_2) String followUp2,
       @DefaultValue(DEFAULT_ESCALATION) String escalation,
       @DefaultValue(DEFAULT_HELP) String help,
-      String missedCallB) {
+      String missedCallB,
+      @DefaultValue(DEFAULT_OPT_OUT) String optOut) {
     public static final String DEFAULT_MISSED_CALL =
         "Hi, it's {business}. Sorry we missed your call! What can we help you with? Reply STOP to opt out.";
     public static final String DEFAULT_AFTER_HOURS =
@@ -104,8 +108,12 @@ public record BusinessSettings(
         "textback: {leadPhone} replied to {business} and has waited {minutes} min for an answer. Please reply now.";
     public static final String DEFAULT_HELP =
         "{business}: we text you about your call or request. Call us at {phone}. Reply STOP to opt out.";
+    /** The one confirmation of an opt-out written in the lead's own words (Twilio confirms its keywords itself). */
+    public static final String DEFAULT_OPT_OUT =
+        "{business}: you are opted out and will get no more texts from us. Reply START to text with us again.";
     public static final Copy DEFAULTS = new Copy(DEFAULT_MISSED_CALL, DEFAULT_AFTER_HOURS, DEFAULT_FORM,
-        DEFAULT_FORM_AFTER_HOURS, DEFAULT_FOLLOW_UP_1, DEFAULT_FOLLOW_UP_2, DEFAULT_ESCALATION, DEFAULT_HELP, null);
+        DEFAULT_FORM_AFTER_HOURS, DEFAULT_FOLLOW_UP_1, DEFAULT_FOLLOW_UP_2, DEFAULT_ESCALATION, DEFAULT_HELP, null,
+        DEFAULT_OPT_OUT);
   }
 
   /** The conversation's timers (ISO-8601 in the BPMN): RevOps can also override them in Modeler. */
@@ -133,5 +141,26 @@ public record BusinessSettings(
       @DefaultValue("5") int firstTextsPerHourPerPrefix,
       @DefaultValue("5") int formsPerAddressPerHour) {
     public static final Limits DEFAULTS = new Limits(60, 5, 5);
+  }
+
+  /**
+   * @param optOutPhrases phrases that revoke consent for this business's leads, on top of textback's
+   *     own ({@code optout/revocations.txt}); a text containing one opts the lead out at once
+   * @param strictReplies also hold the text-back and the business's own answers to the lead's
+   *     recipient-state texting hours (by default they go at once: they answer the lead's own call,
+   *     form or text)
+   * @param disclosure a line the greeting says after its own words, e.g. "We'll text you at this
+   *     number." It is kept with each call's consent record
+   */
+  public record Compliance(
+      @DefaultValue List<String> optOutPhrases,
+      @DefaultValue("false") boolean strictReplies,
+      String disclosure) {
+    public static final Compliance DEFAULTS = new Compliance(List.of(), false, null);
+
+    public Compliance {
+      optOutPhrases = optOutPhrases == null ? List.of() : List.copyOf(optOutPhrases);
+      disclosure = disclosure == null || disclosure.isBlank() ? null : disclosure.strip();
+    }
   }
 }

@@ -101,6 +101,35 @@ public class ConversationStore {
   }
 
   /**
+   * A text that may revoke consent: the automation pauses (no follow-ups, no escalation texts to the
+   * lead) and the conversation says why, until a person decides ({@link #resumeAfterReview}, or an opt-out).
+   */
+  public void pauseForReview(long id, String why) {
+    jdbc.sql("update conversation set paused = true, review = :why where id = :id and state = 'OPEN'")
+        .param("why", why).param("id", id).update();
+  }
+
+  /** A person read the doubtful text: not an opt-out, so the automation resumes; false when nothing waited. */
+  public boolean resumeAfterReview(long id) {
+    return jdbc.sql("update conversation set paused = false, review = null where id = :id and review is not null")
+        .param("id", id).update() > 0;
+  }
+
+  /** Why the open conversation of this lead waits for a person, if it does. */
+  public Optional<String> reviewOf(String businessId, String phone) {
+    return jdbc.sql("select review from conversation where business_id = :b and phone = :p and state = 'OPEN' and review is not null")
+        .param("b", businessId).param("p", phone).query(String.class).optional();
+  }
+
+  /** When the business's texts to this number went out since {@code since} (the texting caps count them). */
+  public java.util.List<java.time.Instant> textsSentTo(String businessId, String phone, java.time.Instant since) {
+    return jdbc.sql("select created_at from conversation_message where business_id = :b and phone = :p"
+            + " and direction = 'OUT' and created_at >= :since order by created_at")
+        .param("b", businessId).param("p", phone).param("since", java.sql.Timestamp.from(since))
+        .query((rs, i) -> rs.getTimestamp(1).toInstant()).list();
+  }
+
+  /**
    * Whether this number ever answered the business in a conversation (a form is not a text: anyone
    * can type a number; nor is a stranger's text outside one: a pump could text first from each).
    */

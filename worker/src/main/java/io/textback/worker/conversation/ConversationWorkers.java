@@ -11,6 +11,7 @@ import io.textback.worker.copy.CopyCase;
 import io.textback.worker.crm.CrmThreads;
 import io.textback.worker.phone.PhoneNumbers;
 import io.textback.worker.report.JourneyFacts;
+import io.textback.worker.schedule.TextingHours;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,16 +33,16 @@ public class ConversationWorkers {
   static final Duration PAUSED_RECHECK = Duration.ofHours(1);
   private final BusinessDirectory businesses;
   private final ConversationStore conversations;
-  private final PhoneNumbers phones;
+  private final TextingHours textingHours;
   private final CrmThreads crmThreads;
   private final JourneyFacts facts;
   private final Clock clock;
 
-  public ConversationWorkers(BusinessDirectory businesses, ConversationStore conversations, PhoneNumbers phones,
+  public ConversationWorkers(BusinessDirectory businesses, ConversationStore conversations, TextingHours textingHours,
       CrmThreads crmThreads, JourneyFacts facts, Clock clock) {
     this.businesses = businesses;
     this.conversations = conversations;
-    this.phones = phones;
+    this.textingHours = textingHours;
     this.crmThreads = crmThreads;
     this.facts = facts;
     this.clock = clock;
@@ -81,7 +82,10 @@ public class ConversationWorkers {
     return out;
   }
 
-  /** How long to hold a follow-up so it reaches the lead inside the allowed window of their local time. */
+  /**
+   * How long to hold a follow-up so it reaches the lead when the texting rules of their state allow
+   * (hours per weekday, Sundays, holidays, texts per 24 hours), in their local time.
+   */
   @JobWorker(type = "quiet-hours", fetchVariables = {"businessId", "leadPhone", "conversationId", "now"})
   public Map<String, Object> quietHours(@Variable String businessId, @Variable String leadPhone,
       @Variable Long conversationId, @Variable String now) {
@@ -92,10 +96,12 @@ public class ConversationWorkers {
       return Map.of("quietWait", PAUSED_RECHECK.toString());
     }
     Instant at = EngineTime.parse(now, clock);
-    Instant allowed = business.quietHours().nextAllowed(at, phones.timeZonesOf(leadPhone, business.hours().zone()));
+    Instant allowed = textingHours.nextAllowed(business, leadPhone, at,
+        conversations.textsSentTo(businessId, leadPhone, at.minus(Duration.ofHours(24))));
     Duration wait = Duration.between(at, allowed);
     if (!wait.isZero()) {
-      LOG.info("Follow-up to {} held {} for quiet hours", PhoneNumbers.mask(leadPhone), wait);
+      LOG.info("Follow-up to {} held {} for the texting hours of {}", PhoneNumbers.mask(leadPhone), wait,
+          textingHours.ruleFor(business, leadPhone).states());
     }
     return Map.of("quietWait", wait.toString());
   }

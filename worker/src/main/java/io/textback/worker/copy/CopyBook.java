@@ -35,6 +35,7 @@ public final class CopyBook {
     raw.put(CopyCase.FOLLOW_UP_2, copy.followUp2());
     raw.put(CopyCase.ESCALATION, copy.escalation());
     raw.put(CopyCase.HELP, copy.help());
+    raw.put(CopyCase.OPT_OUT, copy.optOut());
     if (copy.missedCallB() != null && !copy.missedCallB().isBlank()) {
       raw.put(CopyCase.MISSED_CALL_B, copy.missedCallB());
     }

@@ -10,7 +10,8 @@ public enum CopyCase {
   FOLLOW_UP_1("copy.follow-up-1", CopyRules.Case.FOLLOW_UP),
   FOLLOW_UP_2("copy.follow-up-2", CopyRules.Case.FOLLOW_UP),
   ESCALATION("copy.escalation", CopyRules.Case.STAFF),
-  HELP("copy.help", CopyRules.Case.HELP);
+  HELP("copy.help", CopyRules.Case.HELP),
+  OPT_OUT("copy.opt-out", CopyRules.Case.OPT_OUT_CONFIRMATION);
 
   private final String setting;
   private final CopyRules.Case rules;

@@ -21,6 +21,8 @@ public final class CopyRules {
     FOLLOW_UP(false, false),
     /** The answer to HELP or INFO. */
     HELP(false, false),
+    /** The one confirmation of an opt-out: it may only confirm (47 CFR 64.1200(a)(12)). */
+    OPT_OUT_CONFIRMATION(false, false),
     /** A text to the business's own staff (escalations): GSM-7 and length only. */
     STAFF(false, false);
 
@@ -55,6 +57,12 @@ public final class CopyRules {
     } else if (Gsm7.segments(text) > MAX_FIRST_TEXT_SEGMENTS) {
       broken.add("a text may use at most 2 SMS segments (306 GSM-7 characters); this one takes "
           + Gsm7.segments(text) + " (" + Gsm7.septets(text) + " characters)");
+    }
+    if (kind == Case.OPT_OUT_CONFIRMATION && lower.matches("(?s).*(https?:|www\\.|\\.com|%|\\$|offer|discount|deal|sale|special|coupon|free ).*")) {
+      broken.add("an opt-out confirmation may only confirm the opt-out: no links, prices or offers (47 CFR 64.1200(a)(12))");
+    }
+    if (kind == Case.OPT_OUT_CONFIRMATION && Gsm7.isGsm7(text) && Gsm7.segments(text) > 1) {
+      broken.add("an opt-out confirmation must fit one SMS segment (160 GSM-7 characters)");
     }
     if (kind.firstText && !lower.replaceAll("\\s+", " ").contains("reply stop to opt out")) {
       broken.add("a first text must say \"Reply STOP to opt out\"");

@@ -10,6 +10,7 @@ import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
 import io.textback.worker.inbound.PendingMessage;
+import io.textback.worker.optout.ConsentRevocations;
 import io.textback.worker.phone.PhoneNumbers;
 import java.time.Duration;
 import java.util.Map;
@@ -32,16 +33,16 @@ public class CrmWebhookEvents {
   private final MessageRelay relay;
   private final SmsSendConnector sms;
   private final ConversationStore conversations;
-  private final io.textback.worker.optout.OptOutStore optOuts;
+  private final ConsentRevocations revocations;
   private final java.time.Clock clock;
 
   public CrmWebhookEvents(InboundEventStore events, MessageRelay relay, SmsSendConnector sms,
-      ConversationStore conversations, io.textback.worker.optout.OptOutStore optOuts, java.time.Clock clock) {
+      ConversationStore conversations, ConsentRevocations revocations, java.time.Clock clock) {
     this.events = events;
     this.relay = relay;
     this.sms = sms;
     this.conversations = conversations;
-    this.optOuts = optOuts;
+    this.revocations = revocations;
     this.clock = clock;
   }
 
@@ -50,16 +51,10 @@ public class CrmWebhookEvents {
    * texted again by this business), and an open conversation ends (message lead-opted-out).
    */
   public void optedOut(CrmKind crm, String eventKey, Map<String, String> payload, Business business, String phone) {
-    if (events.hasMessage("lead-opted-out", eventKey)) {
-      return;
+    if (revocations.revoke(business, phone, new ConsentRevocations.Source(crm.id(), eventKey, "crm-opt-out", payload,
+        eventKey, crm.id() + ":" + eventKey), false)) {
+      LOG.info("{} set {} to do-not-disturb for {}", crm.id(), PhoneNumbers.mask(phone), business.id());
     }
-    // the opt-out row first: from now on no text goes out, whatever the engine does
-    optOuts.optOut(business.id(), phone, crm.id() + ":" + eventKey);
-    if (events.storeIfNew(new InboundEvent(crm.id(), eventKey, "crm-opt-out", payload, Optional.of(new PendingMessage(
-        "lead-opted-out", business.leadKey(phone), eventKey, Duration.ZERO, Map.of("optedOutAt", clock.instant().toString())))))) {
-      relay.wake();
-    }
-    LOG.info("{} set {} to do-not-disturb for {}", crm.id(), PhoneNumbers.mask(phone), business.id());
   }
 
   /** An event textback keeps (once per key) but does nothing with. */

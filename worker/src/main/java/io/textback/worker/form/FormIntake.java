@@ -1,6 +1,8 @@
 package io.textback.worker.form;
 
 import io.textback.worker.business.Business;
+import io.textback.worker.consent.ConsentEvidence;
+import io.textback.worker.consent.ConsentRecord;
 import io.textback.worker.conversation.ConversationStore;
 import io.textback.worker.crm.CrmThreads;
 import io.textback.worker.inbound.InboundEvent;
@@ -44,15 +46,17 @@ public class FormIntake {
   private final MessageRelay relay;
   private final ConversationStore conversations;
   private final CrmThreads crmThreads;
+  private final ConsentEvidence consent;
   private final Clock clock;
 
   public FormIntake(PhoneNumbers phones, InboundEventStore events, MessageRelay relay, ConversationStore conversations,
-      CrmThreads crmThreads, Clock clock) {
+      CrmThreads crmThreads, ConsentEvidence consent, Clock clock) {
     this.phones = phones;
     this.events = events;
     this.relay = relay;
     this.conversations = conversations;
     this.crmThreads = crmThreads;
+    this.consent = consent;
     this.clock = clock;
   }
 
@@ -92,6 +96,8 @@ public class FormIntake {
       relay.wake();
     }
     if (isNew && problem == null) {
+      consent.record(businessId, e164.get(), new ConsentRecord(ConsentRecord.FORM, submissionId, clock.instant(),
+          form.consentWords(), form.page(), form.consentField()));
       // a lead already in a conversation: the form shows there, whether or not a journey starts
       conversations.findOpen(businessId, e164.get()).ifPresent(open -> crmThreads.formReceived(business, open.phone(),
           conversations.recordForm(open, submissionId, form.message()), submissionId, clock.instant()));

@@ -59,6 +59,21 @@ public record FormSubmission(String submissionId, Map<String, String> fields) {
     };
   }
 
+  /** The consent field as sent ("yes", "on", ...), for the consent record. */
+  public String consentField() {
+    return field("consent");
+  }
+
+  /** The words beside the consent checkbox, when the form sends them (consent_text or consentText). */
+  public String consentWords() {
+    return field("consent_text") != null ? field("consent_text") : field("consentText");
+  }
+
+  /** The page the form was on, when the form sends it (page, page_url, pageUrl). */
+  public String page() {
+    return field("page") != null ? field("page") : field("page_url") != null ? field("page_url") : field("pageUrl");
+  }
+
   /** The fields textback does not know, kept for the record. */
   public Map<String, String> extraFields() {
     Map<String, String> extra = new LinkedHashMap<>();

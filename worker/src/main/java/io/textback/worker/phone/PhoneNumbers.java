@@ -22,6 +22,7 @@ public class PhoneNumbers {
       "+266696687", "+86282452253", "+7378742833", "+2562533", "+8656696", "266696687");
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+  private final java.util.Map<String, Set<String>> statesByAreaCode = new java.util.concurrent.ConcurrentHashMap<>();
   /** Digits with the usual separators, an optional leading +: how a caller id or a form writes a number. */
   private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("\\+?[0-9(][0-9 ().\\-]{5,24}");
 
@@ -121,6 +122,36 @@ public class PhoneNumbers {
     } catch (NumberParseException | java.time.DateTimeException e) {
       return List.of(fallback);
     }
+  }
+
+  /**
+   * The US states (two-letter codes) of the number's area code, from libphonenumber's geocoder; more
+   * than one when the area code spans states (the state texting rules then take the strictest), none
+   * when the number is not geographic (toll-free, 555) or not American.
+   */
+  public Set<String> statesOf(String e164) {
+    if (e164 == null || !e164.matches("\\+1[2-9]\\d{9}")) {
+      return Set.of();
+    }
+    return statesByAreaCode.computeIfAbsent(e164.substring(2, 5), this::statesOfAreaCode);
+  }
+
+  private Set<String> statesOfAreaCode(String npa) {
+    java.util.TreeSet<String> states = new java.util.TreeSet<>();
+    var geocoder = com.google.i18n.phonenumbers.geocoding.PhoneNumberOfflineGeocoder.getInstance();
+    // every exchange of the area code: the geocoder names a state for some, a city and state for others
+    for (int exchange = 200; exchange < 1000; exchange++) {
+      try {
+        PhoneNumber number = util.parse("+1" + npa + exchange + "0100", "US");
+        if (!"US".equals(util.getRegionCodeForNumber(number))) {
+          continue;
+        }
+        UsStates.codeOf(geocoder.getDescriptionForNumber(number, Locale.ENGLISH)).ifPresent(states::add);
+      } catch (NumberParseException e) {
+        // not a number: next exchange
+      }
+    }
+    return java.util.Collections.unmodifiableSet(states);
   }
 
   /** For logs: only the last four digits. */

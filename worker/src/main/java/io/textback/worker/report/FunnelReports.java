@@ -31,8 +31,13 @@ public class FunnelReports {
 
   private final JdbcClient jdbc;
   private final io.textback.worker.crm.CrmRecords crmRecords;
+  private final io.textback.worker.conversation.ConversationStore conversations;
+  private final io.textback.worker.consent.ConsentEvidence consent;
 
-  public FunnelReports(JdbcClient jdbc, io.textback.worker.crm.CrmRecords crmRecords) {
+  public FunnelReports(JdbcClient jdbc, io.textback.worker.crm.CrmRecords crmRecords,
+      io.textback.worker.conversation.ConversationStore conversations, io.textback.worker.consent.ConsentEvidence consent) {
+    this.conversations = conversations;
+    this.consent = consent;
     this.jdbc = jdbc;
     this.crmRecords = crmRecords;
   }
@@ -71,16 +76,23 @@ public class FunnelReports {
         .sorted(Comparator.comparing(JourneyRow::startedAt).reversed())
         .map(r -> new JourneyView(r.key(), r.channel(), mask(r.phone()), r.startedAt(), r.variant(),
             r.conversationState(), r.events().values().stream().sorted(Comparator.comparing(Event::at)).toList(),
-            business.crm(), crmRecords.of(business, r.phone(), r.key())))
+            business.crm(), crmRecords.of(business, r.phone(), r.key()),
+            r.phone() == null ? null : conversations.reviewOf(business.id(), r.phone()).orElse(null),
+            r.phone() == null ? java.util.List.of() : consent.of(business.id(), r.phone())))
         .toList();
   }
 
   public record Week(LocalDate weekStarting, long leads, long texted, long replies, long booked, Double recoveryRate,
       Double bookingRate, Double medianResponseSeconds) {}
 
-  /** @param crm the business's CRM (a CrmKind id, or none); {@code crmRecords} what the journey left there */
+  /**
+   * @param crm the business's CRM (a CrmKind id, or none); {@code crmRecords} what the journey left there
+   * @param review why the lead's open conversation waits for a person (a text that may revoke consent), or null
+   * @param consent what gave consent to text the lead, and when, oldest first
+   */
   public record JourneyView(String journeyKey, String channel, String phone, Instant startedAt, String variant,
-      String conversation, List<Event> events, String crm, List<io.textback.worker.crm.CrmRecordView> crmRecords) {}
+      String conversation, List<Event> events, String crm, List<io.textback.worker.crm.CrmRecordView> crmRecords,
+      String review, List<io.textback.worker.consent.ConsentRecord> consent) {}
 
   public record Event(String kind, String reason, Instant at) {}
 

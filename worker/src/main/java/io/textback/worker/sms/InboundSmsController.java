@@ -4,6 +4,8 @@ import io.textback.connector.twilio.twiml.TwiML;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.crm.CrmThreads;
+import io.textback.worker.consent.ConsentEvidence;
+import io.textback.worker.consent.ConsentRecord;
 import io.textback.worker.conversation.Conversation;
 import io.textback.worker.conversation.ConversationStore;
 import io.textback.worker.copy.CopyCase;
@@ -11,7 +13,9 @@ import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
 import io.textback.worker.inbound.PendingMessage;
+import io.textback.worker.optout.ConsentRevocations;
 import io.textback.worker.optout.OptOutStore;
+import io.textback.worker.optout.RevocationReader;
 import io.textback.worker.phone.PhoneNumbers;
 import io.textback.worker.webhook.TwilioIds;
 import io.textback.worker.webhook.TwilioWebhookVerifier;
@@ -28,8 +32,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Texts from leads. STOP and its synonyms opt out at once (and end the conversation); START opts back
- * in; HELP answers with the business's name and number; anything else is a reply. Input Twilio
+ * Texts from leads. Each is first read for a revoked consent, in any words ({@link RevocationReader}):
+ * STOP and its synonyms, and "please stop texting me" or "no más mensajes", opt out at once (and end
+ * the conversation); a revocation in the lead's own words gets one confirmation, in the answer (Twilio
+ * confirms its own keywords). A doubtful text ("not interested") is a reply that pauses the automation
+ * until a person decides. START opts back in; HELP answers with the business's name and number;
+ * anything else is a reply. Input Twilio
  * cannot fix by retrying (unknown number, a From that is not a phone number, an empty text) is
  * logged and answered 200, so Twilio does not retry it.
  */
@@ -49,11 +57,14 @@ public class InboundSmsController {
   private final OptOutStore optOuts;
   private final ConversationStore conversations;
   private final CrmThreads crmThreads;
+  private final RevocationReader reader;
+  private final ConsentEvidence consent;
+  private final ConsentRevocations revocations;
   private final Clock clock;
 
   public InboundSmsController(TwilioWebhookVerifier verifier, BusinessDirectory businesses, PhoneNumbers phones,
       InboundEventStore events, MessageRelay relay, OptOutStore optOuts, ConversationStore conversations, CrmThreads crmThreads,
-      Clock clock) {
+      RevocationReader reader, ConsentRevocations revocations, ConsentEvidence consent, Clock clock) {
     this.verifier = verifier;
     this.businesses = businesses;
     this.phones = phones;
@@ -62,6 +73,9 @@ public class InboundSmsController {
     this.optOuts = optOuts;
     this.conversations = conversations;
     this.crmThreads = crmThreads;
+    this.reader = reader;
+    this.consent = consent;
+    this.revocations = revocations;
     this.clock = clock;
   }
 
@@ -81,34 +95,39 @@ public class InboundSmsController {
     String from = raw;
     String body = params.getOrDefault("Body", "");
     String leadKey = business.get().leadKey(from);
-    Keywords keyword = Keywords.of(body);
     if (body.isBlank() && "0".equals(params.getOrDefault("NumMedia", "0").trim())) {
       return ignored(eventKey, params, "empty text from " + PhoneNumbers.mask(from));
     }
-    return switch (keyword) {
-      case OPT_OUT -> optOut(eventKey, params, business.get(), from, leadKey, sid);
+    RevocationReader.Reading reading = reader.read(body, business.get().compliance().optOutPhrases());
+    if (reading.revoked()) {
+      return optOut(eventKey, params, business.get(), from, leadKey, sid, body, reading);
+    }
+    return switch (Keywords.of(body)) {
+      // the reader knows every keyword; should its data lose one, the keyword still opts out
+      case OPT_OUT -> optOut(eventKey, params, business.get(), from, leadKey, sid, body,
+          new RevocationReader.Reading(RevocationReader.Verdict.REVOKED, body.strip()));
       case OPT_IN -> optIn(eventKey, params, business.get(), from);
       case HELP -> help(eventKey, params, business.get(), from);
-      case NONE -> reply(eventKey, params, business.get(), from, leadKey, sid, body);
+      case NONE -> reply(eventKey, params, business.get(), from, leadKey, sid, body, reading);
     };
   }
 
-  private String optOut(String key, Map<String, String> params, Business business, String from, String leadKey, String sid) {
-    if (events.hasMessage("lead-opted-out", sid)) {
-      // A repeat of a STOP already honoured changes nothing: replayed after a START, it must not
-      // opt the lead out again.
+  private String optOut(String key, Map<String, String> params, Business business, String from, String leadKey, String sid,
+      String body, RevocationReader.Reading reading) {
+    boolean already = optOuts.isOptedOut(business.id(), from);
+    if (!revocations.revoke(business, from, new ConsentRevocations.Source("twilio", key, "sms-opt-out", params, sid,
+        "sms:" + sid), true)) {
       LOG.info("Repeat of {} dropped", key);
       return EMPTY;
     }
-    // The opt-out row is written before the event: from now on no text goes out, whatever the engine does.
-    optOuts.optOut(business.id(), from, "sms:" + sid);
-    if (events.storeIfNew(new InboundEvent("twilio", key, "sms-opt-out", params, Optional.of(
-        new PendingMessage("lead-opted-out", leadKey, sid, Duration.ZERO, Map.of("optedOutAt", clock.instant().toString())))))) {
-      relay.wake();
+    LOG.info("{} opted out of {} (\"{}\")", PhoneNumbers.mask(from), business.id(), reading.matched());
+    if (already || Keywords.of(body) == Keywords.OPT_OUT) {
+      // at most one confirmation; Twilio answers its own keywords itself
+      return EMPTY;
     }
-    crmThreads.consentChanged(business, from, true, sid, clock.instant());
-    LOG.info("{} opted out of {}", PhoneNumbers.mask(from), business.id());
-    return EMPTY;
+    String confirmation = business.copy().render(CopyCase.OPT_OUT, Map.of());
+    conversations.addMessage(null, business.id(), from, "OUT", confirmation, "opt-out:" + sid, "opt-out-confirmation");
+    return TwiML.response().message(confirmation).toXml();
   }
 
   private String optIn(String key, Map<String, String> params, Business business, String from) {
@@ -126,15 +145,22 @@ public class InboundSmsController {
   }
 
   private String reply(String key, Map<String, String> params, Business business, String from, String leadKey,
-      String sid, String body) {
+      String sid, String body, RevocationReader.Reading reading) {
     Optional<Conversation> open = conversations.findOpen(business.id(), from);
     boolean isNew = events.storeIfNew(new InboundEvent("twilio", key, "sms-reply", params, Optional.of(
         new PendingMessage("lead-replied", leadKey, sid, REPLY_TTL,
             Map.of("lastReplyAt", clock.instant().toString())))));
     if (isNew) {
       crmThreads.received(business, from, body, sid, clock.instant());
+      consent.record(business.id(), from, new ConsentRecord(ConsentRecord.TEXT, sid, clock.instant(), body, null, null));
       conversations.addMessage(open.map(Conversation::id).orElse(null), business.id(), from, "IN", body, sid, "reply");
       open.ifPresent(c -> conversations.recordLeadReply(c.id()));
+      if (reading.verdict() == RevocationReader.Verdict.DOUBTFUL) {
+        // a person decides whether the lead meant "stop texting me"; until then nothing automatic reaches them
+        open.ifPresent(c -> conversations.pauseForReview(c.id(), "possible opt-out: \"" + reading.matched() + "\""));
+        LOG.info("Text from {} may revoke consent (\"{}\"): automation paused for a person to decide",
+            PhoneNumbers.mask(from), reading.matched());
+      }
       relay.wake();
       LOG.info("Reply from {} to {} ({} chars){}", PhoneNumbers.mask(from), business.id(), body.length(),
           open.isPresent() ? "" : " with no open conversation");

@@ -36,6 +36,12 @@ public class SmsConfiguration {
     return new PhoneLookupConnector(lookup, lines, properties.twilio().lookupEnabled());
   }
 
+  /** Reads every inbound text for a revoked consent (optout/revocations.txt). */
+  @Bean
+  io.textback.worker.optout.RevocationReader revocationReader() {
+    return io.textback.worker.optout.RevocationReader.standard();
+  }
+
   @Bean
   SmsSendConnector smsSendConnector(TwilioSmsGateway gateway, SmsOutbox outbox, SmsSendGuard guard, FirstTextCap cap) {
     return new SmsSendConnector(gateway, outbox, guard, cap);

@@ -5,6 +5,8 @@ import io.textback.worker.TextbackProperties;
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
 import io.textback.worker.business.ConnectionMode;
+import io.textback.worker.consent.ConsentEvidence;
+import io.textback.worker.consent.ConsentRecord;
 import io.textback.worker.conversation.ConversationStore;
 import io.textback.worker.database.DatabaseUnavailable;
 import io.textback.worker.inbound.InboundEvent;
@@ -50,13 +52,15 @@ public class VoiceWebhookController {
   private final InboundEventStore events;
   private final MessageRelay relay;
   private final ConversationStore conversations;
+  private final ConsentEvidence consent;
   private final String baseUrl;
   private final Clock clock;
 
   public VoiceWebhookController(TwilioWebhookVerifier verifier, BusinessDirectory businesses, PhoneNumbers phones,
-      InboundEventStore events, MessageRelay relay, ConversationStore conversations, TextbackProperties properties,
-      Clock clock) {
+      InboundEventStore events, MessageRelay relay, ConversationStore conversations, ConsentEvidence consent,
+      TextbackProperties properties, Clock clock) {
     this.conversations = conversations;
+    this.consent = consent;
     this.verifier = verifier;
     this.businesses = businesses;
     this.phones = phones;
@@ -145,6 +149,9 @@ public class VoiceWebhookController {
   private String missed(VoiceCall call, String reason) {
     remember(call, () -> {
       String eventKey = "call-missed:" + call.callSid();
+      // the caller's own call is what lets the business text back: kept with what the greeting said
+      call.callerE164().ifPresent(phone -> consent.record(call.business().id(), phone, new ConsentRecord(ConsentRecord.CALL,
+          call.callSid(), clock.instant(), call.business().spokenGreeting(), null, null)));
       var open = call.callerE164().flatMap(phone -> conversations.findOpen(call.business().id(), phone));
       if (open.isPresent()) {
         if (events.storeIfNew(VoiceJourneyMessages.recordOnly(eventKey, "repeat-call", call))) {
@@ -229,7 +236,7 @@ public class VoiceWebhookController {
   }
 
   private String greetingAndRecord(Business business) {
-    return TwiML.response().say(business.greeting())
+    return TwiML.response().say(business.spokenGreeting())
         .record(baseUrl + RECORDING_PATH, baseUrl + RECORDING_PATH, MAX_VOICEMAIL_SECONDS).toXml();
   }
 

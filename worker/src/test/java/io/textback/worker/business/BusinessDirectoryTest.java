@@ -33,10 +33,10 @@ class BusinessDirectoryTest {
       String crm) {
     Copy d = Copy.DEFAULTS;
     Copy copy = missedCallCopy == null ? d : new Copy(missedCallCopy, d.afterHours(), d.form(), d.formAfterHours(),
-        d.followUp1(), d.followUp2(), d.escalation(), d.help(), null);
+        d.followUp1(), d.followUp2(), d.escalation(), d.help(), null, d.optOut());
     return new Entry(new BusinessSettings(id, "Demo Plumbing", twilio, "(555) 010-0001", ZoneId.of("America/Chicago"),
         ConnectionMode.DIAL, 4, Duration.ofSeconds(45), false, null, null, List.of(), "08:00-21:00", null, null,
-        copy, null, List.of("555-010-9999"), null, null, null, crm), hubspot);
+        copy, null, List.of("555-010-9999"), null, null, null, crm, null), hubspot);
   }
 
   static BusinessDirectory directory(Entry... businesses) {

@@ -251,6 +251,77 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
         .as("still opted in").isZero();
   }
 
+  /**
+   * A revocation in the lead's own words, from any state of the conversation: opted out at once with
+   * one confirmation, the business's answer refused, no follow-up whatever the timers do.
+   */
+  @Test
+  void aRevocationInPlainWordsOrSpanish_optsOutFromAnyState_withOneConfirmation() throws Exception {
+    String atTextBack = newCaller();
+    textedCaller(atTextBack, DEMO_NUMBER);
+    WebhookResponse stop = phone().text(atTextBack, DEMO_NUMBER, "Please stop texting me");
+    assertThat(stop.body()).contains("<Message>Demo Plumbing: you are opted out and will get no more texts from us.");
+
+    String afterAReply = newCaller();
+    textedCaller(afterAReply, DEMO_NUMBER);
+    phone().text(afterAReply, DEMO_NUMBER, "Can you stop by tomorrow at 3?");
+    awaitReplyNoticed(afterAReply);
+    assertThat(openConversation(afterAReply)).as("an ordinary reply").isNotNull();
+    phone().text(afterAReply, DEMO_NUMBER, "No más mensajes por favor");
+
+    String afterAFollowUp = newCaller();
+    textedCaller(afterAFollowUp, DEMO_NUMBER);
+    engine().increaseTime(Duration.ofMinutes(61));
+    awaitSms(afterAFollowUp, 2);
+    WebhookResponse removeMe = phone().text(afterAFollowUp, DEMO_NUMBER, "remove me from your list");
+    WebhookResponse again = phone().text(afterAFollowUp, DEMO_NUMBER, "I said remove me!!");
+
+    for (String lead : List.of(atTextBack, afterAReply, afterAFollowUp)) {
+      await().atMost(Duration.ofSeconds(10)).until(() -> "Opted out".equals(outcome(lead)));
+    }
+    assertThat(removeMe.body()).contains("<Message>");
+    assertThat(again.body()).as("at most one confirmation").doesNotContain("<Message>");
+    int before = twilio().sentTo(afterAReply).size();
+    engine().increaseTime(Duration.ofDays(3));
+    assertThat(twilio().sentTo(atTextBack)).hasSize(1);
+    assertThat(twilio().sentTo(afterAReply)).hasSize(before);
+    assertThat(twilio().sentTo(afterAFollowUp)).hasSize(2);
+    assertThat(jdbc.sql("select count(*) from opt_out where phone in (:a, :b, :c)").param("a", atTextBack)
+        .param("b", afterAReply).param("c", afterAFollowUp).query(Long.class).single()).isEqualTo(3);
+  }
+
+  /** A text that may revoke consent pauses the automation; a person decides in the console or the CRM. */
+  @Test
+  void aDoubtfulText_pausesTheFollowUpsUntilAPersonDecides() throws Exception {
+    String caller = newCaller();
+    textedCaller(caller, DEMO_NUMBER);
+    phone().text(caller, DEMO_NUMBER, "not interested");
+    await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select review from conversation where phone = :p and state = 'OPEN'")
+        .param("p", caller).query(String.class).optional().orElse("").contains("possible opt-out"));
+
+    engine().increaseTime(Duration.ofMinutes(61));
+    assertThat(twilio().sentTo(caller)).as("no follow-up while paused").hasSize(1);
+    HttpResponse<String> decided = decide(leadKey(caller, DEMO_NUMBER), "opt-out");
+    assertThat(decided.statusCode()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(10)).until(() -> "Opted out".equals(outcome(caller)));
+    assertThat(decide(leadKey(caller, DEMO_NUMBER), "opt-out").statusCode()).isEqualTo(404);
+    assertThat(decide(leadKey(caller, DEMO_NUMBER), "maybe").statusCode()).isEqualTo(404);
+
+    String other = newCaller();
+    textedCaller(other, DEMO_NUMBER);
+    phone().text(other, DEMO_NUMBER, "no thanks");
+    await().atMost(Duration.ofSeconds(10)).until(() -> decide(leadKey(other, DEMO_NUMBER), "not-opt-out").statusCode() == 200);
+    assertThat(decide(leadKey(other, DEMO_NUMBER), "not-opt-out").statusCode()).as("decided already").isEqualTo(409);
+    assertThat(openConversation(other)).isNotNull();
+  }
+
+  HttpResponse<String> decide(String leadKey, String decision) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+            + "/api/conversations/" + URLEncoder.encode(leadKey, StandardCharsets.UTF_8) + "/review/" + decision))
+        .header("Authorization", ADMIN_AUTH).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
   void help_answersWithTheBusinessNameAndNumber() {
     String caller = newCaller();
@@ -371,6 +442,48 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
     awaitSms(caller, 2);
     ZonedDateTime sentAt = engine().now().atZone(NEW_YORK);
     assertThat(sentAt.toLocalTime()).isAfter(LocalTime.of(8, 0)).isBefore(LocalTime.of(9, 0));
+  }
+
+  /** Florida's 8 p.m. (compliance/state-texting-hours.csv): a follow-up due at 20:30 goes at 08:00 the next day. */
+  @Test
+  void aFloridaFollowUpDueAt2030_goesAtEightTheNextMorning() {
+    moveEngineTo(DayOfWeek.THURSDAY, LocalTime.of(19, 29)); // Miami keeps New York's time
+    String caller = "+1305555%04d".formatted(Math.floorMod(System.nanoTime(), 10_000));
+    textedCaller(caller, LATE_NUMBER);
+
+    engine().increaseTime(Duration.ofMinutes(61)); // 20:30: inside the federal window, past Florida's
+    await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+        .until(() -> engine().completedElementsNow(conversationProcess(caller)).contains("QuietHours1"));
+    engine().increaseTime(Duration.ofMinutes(11 * 60 + 28)); // 07:58
+    assertThat(twilio().sentTo(caller)).hasSize(1);
+    engine().increaseTime(Duration.ofMinutes(3)); // 08:01
+
+    awaitSms(caller, 2);
+    assertThat(engine().now().atZone(NEW_YORK).toLocalTime()).isBetween(LocalTime.of(8, 0), LocalTime.of(9, 0));
+  }
+
+  /** Texas on Sunday: noon to 9 p.m. A follow-up due at 10:00 goes at 12:00. */
+  @Test
+  void aTexasFollowUpDueOnSundayAtTen_goesAtNoon() {
+    ZoneId dallas = ZoneId.of("America/Chicago");
+    moveEngineTo(DayOfWeek.SUNDAY, LocalTime.of(9, 59)); // 08:59 in Dallas
+    String caller = "+1214555%04d".formatted(Math.floorMod(System.nanoTime(), 10_000));
+    textedCaller(caller, LATE_NUMBER);
+
+    engine().increaseTime(Duration.ofMinutes(61)); // 10:00 in Dallas
+    await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+        .until(() -> engine().completedElementsNow(conversationProcess(caller)).contains("QuietHours1"));
+    engine().increaseTime(Duration.ofMinutes(118)); // 11:58
+    assertThat(twilio().sentTo(caller)).hasSize(1);
+    engine().increaseTime(Duration.ofMinutes(3)); // 12:01
+
+    awaitSms(caller, 2);
+    assertThat(engine().now().atZone(dallas).toLocalTime()).isBetween(LocalTime.of(12, 0), LocalTime.of(13, 0));
+  }
+
+  long conversationProcess(String caller) {
+    return jdbc.sql("select process_instance_key from conversation where phone = :p and state = 'OPEN'").param("p", caller)
+        .query(Long.class).single();
   }
 
   /** Moves the engine's clock forward to the next given weekday and time in New York. */

@@ -13,7 +13,7 @@ class CopyBookTest {
 
   static Copy withForm(String form) {
     return new Copy(Copy.DEFAULT_MISSED_CALL, Copy.DEFAULT_AFTER_HOURS, form, Copy.DEFAULT_FORM_AFTER_HOURS,
-        Copy.DEFAULT_FOLLOW_UP_1, Copy.DEFAULT_FOLLOW_UP_2, Copy.DEFAULT_ESCALATION, Copy.DEFAULT_HELP, null);
+        Copy.DEFAULT_FOLLOW_UP_1, Copy.DEFAULT_FOLLOW_UP_2, Copy.DEFAULT_ESCALATION, Copy.DEFAULT_HELP, null, Copy.DEFAULT_OPT_OUT);
   }
 
   @Test

@@ -59,7 +59,7 @@ class CopyRulesTest {
     var d = BusinessSettings.Copy.DEFAULTS;
     java.util.List<String> problems = new java.util.ArrayList<>();
     CopyBook.load(new BusinessSettings.Copy(d.missedCall(), d.afterHours(), d.form(), d.formAfterHours(),
-        "{business} again, {fristName}?", d.followUp2(), d.escalation(), d.help(), null), NAME, "+15550100000", problems);
+        "{business} again, {fristName}?", d.followUp2(), d.escalation(), d.help(), null, d.optOut()), NAME, "+15550100000", problems);
 
     assertThat(problems).singleElement().asString().contains("copy.follow-up-1").contains("{fristName}");
   }

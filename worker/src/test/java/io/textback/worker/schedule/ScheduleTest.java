@@ -50,19 +50,19 @@ class ScheduleTest {
 
   @Test
   void quietHoursMoveATextToTheNextAllowedMinuteInTheLeadsZone() {
-    QuietHours quiet = QuietHours.DEFAULT;
-    assertThat(quiet.nextAllowed(ny("2026-11-30T10:00"), List.of(NY))).isEqualTo(ny("2026-11-30T10:00"));
-    assertThat(quiet.nextAllowed(ny("2026-11-30T21:30"), List.of(NY))).isEqualTo(ny("2026-12-01T08:00"));
-    assertThat(quiet.nextAllowed(ny("2026-11-30T06:15"), List.of(NY))).isEqualTo(ny("2026-11-30T08:00"));
+    TextingRule quiet = StateTextingRules.standard().federal();
+    assertThat(quiet.nextAllowed(ny("2026-11-30T10:00"), List.of(NY), List.of())).isEqualTo(ny("2026-11-30T10:00"));
+    assertThat(quiet.nextAllowed(ny("2026-11-30T21:30"), List.of(NY), List.of())).isEqualTo(ny("2026-12-01T08:00"));
+    assertThat(quiet.nextAllowed(ny("2026-11-30T06:15"), List.of(NY), List.of())).isEqualTo(ny("2026-11-30T08:00"));
     // 10:00 in New York is 07:00 in Los Angeles: a Los Angeles lead waits until 08:00 there
-    assertThat(quiet.nextAllowed(ny("2026-11-30T10:00"), List.of(LA))).isEqualTo(ny("2026-11-30T11:00"));
+    assertThat(quiet.nextAllowed(ny("2026-11-30T10:00"), List.of(LA), List.of())).isEqualTo(ny("2026-11-30T11:00"));
   }
 
   @Test
   void aNumberSpanningTwoZonesMustBeAllowedInBoth() {
-    QuietHours quiet = new QuietHours(TimeWindow.parse("09:00-20:00"));
+    TextingRule quiet = StateTextingRules.standard().federal().within(TimeWindow.parse("09:00-20:00"));
     // 20:30 in New York is 17:30 in Los Angeles: not allowed in New York until 09:00 the next day
-    assertThat(quiet.nextAllowed(ny("2026-11-30T20:30"), List.of(NY, LA))).isEqualTo(ny("2026-12-01T12:00"));
+    assertThat(quiet.nextAllowed(ny("2026-11-30T20:30"), List.of(NY, LA), List.of())).isEqualTo(ny("2026-12-01T12:00"));
   }
 
   @Test

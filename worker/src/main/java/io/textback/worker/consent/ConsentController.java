@@ -1,0 +1,56 @@
+package io.textback.worker.consent;
+
+import io.textback.worker.business.Business;
+import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.web.RequestRejectedException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/consent.csv?business=…[&from=2026-11-01&to=2026-11-30]}: every consent record of
+ * the business (what gave consent to text each lead, and when), for an A2P campaign review or a
+ * complaint. Days are the business's own; without them, everything kept.
+ */
+@RestController
+public class ConsentController {
+  private final ConsentEvidence evidence;
+  private final BusinessDirectory businesses;
+
+  public ConsentController(ConsentEvidence evidence, BusinessDirectory businesses) {
+    this.evidence = evidence;
+    this.businesses = businesses;
+  }
+
+  @GetMapping("/api/consent.csv")
+  public ResponseEntity<String> export(@RequestParam String business, @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to) {
+    Business b = businesses.requireForRequest(business);
+    Instant start = from == null || from.isBlank() ? Instant.EPOCH : startOf(b, "from", from, 0);
+    Instant end = to == null || to.isBlank() ? Instant.parse("9999-12-31T00:00:00Z") : startOf(b, "to", to, 1);
+    if (!start.isBefore(end)) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "from (" + from + ") is after to (" + to + ")");
+    }
+    StringBuilder csv = new StringBuilder(ConsentCsv.HEADER).append('\n');
+    evidence.forEach(b.id(), start, end, c -> csv.append(ConsentCsv.row(b.id(), c)).append('\n'));
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"consent-" + b.id() + ".csv\"")
+        .contentType(new MediaType("text", "csv"))
+        .body(csv.toString());
+  }
+
+  private static Instant startOf(Business b, String name, String day, int plusDays) {
+    try {
+      return LocalDate.parse(day.trim()).plusDays(plusDays).atStartOfDay(b.hours().zone()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, name + " must be a date like 2026-11-01, not " + day);
+    }
+  }
+}
