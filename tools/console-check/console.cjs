@@ -120,8 +120,25 @@ async function until(what, fn, timeoutMs = 30000) {
       { credentials: 'same-origin' }).then((r) => r.json()).then((m) => m.some((x) => x.from !== f)), held));
     await until('the released text gone from the held list', () => page.$eval('#held', (e, v) => !e.textContent.includes(v), held));
 
+    // Texting registration and consent: the demo numbers are registered; each journey says what gave consent.
+    await until('the demo number registered for A2P', () => page.$eval('#a2p', (e) => e.textContent.includes('demo-plumbing') && e.textContent.includes('registered')));
+    await until('the call as the journey\'s consent', () => page.$eval('#journeys', (e) => e.textContent.includes('called')));
+
+    // A text that may revoke consent: the automation pauses and a person decides here.
+    const doubtful = '+1555' + String(Date.now() + 7).slice(-7);
+    await page.$eval('#sim-from', (e, v) => { e.value = v; }, doubtful);
+    await page.click('#sim-call');
+    await until('the second caller\'s text-back', () => page.$eval('#sim-thread', (e) => e.textContent.includes('Business:')));
+    await page.$eval('#sim-body', (e, v) => { e.value = v; }, 'not interested');
+    await page.click('#sim-text');
+    await until('the doubtful text waiting for a person', () => page.$eval('#journeys', (e) => e.textContent.includes('possible opt-out')));
+    await page.evaluate((last4) => [...document.querySelectorAll('#journeys tr')].find((r) => r.textContent.includes(last4)
+      && r.querySelector('[data-review]')).querySelector('button[data-decision="opt-out"]').click(), doubtful.slice(-4));
+    await until('the lead opted out by the decision', () => page.evaluate((last4) => [...document.querySelectorAll('#journeys tr')]
+      .some((r) => r.textContent.includes(last4) && r.textContent.includes('opted_out')), doubtful.slice(-4)));
+
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console, a pumped sixth text held and released`);
+    console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console, a pumped sixth text held and released, the A2P registration and consent shown, a doubtful text decided as an opt-out`);
   } finally {
     await browser.close();
     local.kill('SIGTERM');

@@ -27,6 +27,7 @@ function card(label, value, id) {
 async function refresh() {
   const q = query();
   $('csv').href = '/api/reports/funnel.csv?' + q;
+  $('consent-csv').href = '/api/consent.csv?business=' + encodeURIComponent($('business').value);
   const [report, weeks, journeys] = await Promise.all([
     api('/api/reports/funnel?' + q),
     api('/api/reports/weekly?business=' + encodeURIComponent($('business').value) + '&weeks=8'),
@@ -53,9 +54,49 @@ async function refresh() {
     : '';
   $('journeys').querySelector('tbody').innerHTML = journeys.map((j) => `<tr>
       <td>${esc(new Date(j.startedAt).toLocaleString())}</td><td>${esc(j.channel)}</td><td>${esc(j.phone)}</td>
-      <td>${esc(j.variant)}</td><td>${esc(j.conversation)}</td>
+      <td>${esc(j.variant)}</td><td>${conversation(j)}</td>
       <td>${j.events.map((ev) => esc(ev.kind.replace('_', ' ') + (ev.reason ? ' (' + ev.reason + ')' : ''))).join(' → ')}</td>
-      <td>${crmRecords(j)}</td></tr>`).join('');
+      <td>${consent(j)}</td><td>${crmRecords(j)}</td></tr>`).join('');
+}
+
+/** The conversation's state; a text that may have revoked consent waits for a person here. */
+function conversation(j) {
+  if (!j.review) return esc(j.conversation);
+  return `<span class="flag">${esc(j.conversation)}: ${esc(j.review.why)}</span>
+    <span data-review="${esc(j.review.leadKey)}"><button data-decision="opt-out">Opt out</button>
+    <button data-decision="not-opt-out">Not an opt-out</button></span>`;
+}
+
+const CONSENT_NAMES = { call: 'called', form: 'web form', text: 'texted' };
+
+/** What gave consent to text the lead, and when (the CSV export has every word). */
+function consent(j) {
+  return (j.consent || []).map((c) => `<span title="${esc(c.words || '')}">${esc(CONSENT_NAMES[c.source] || c.source)}
+    ${esc(new Date(c.givenAt).toLocaleString())}${c.page ? ' on ' + esc(c.page) : ''}</span>`).join('<br>') || '–';
+}
+
+async function decideReview(event) {
+  const decision = event.target.dataset && event.target.dataset.decision;
+  const holder = event.target.closest('[data-review]');
+  if (!decision || !holder) return;
+  event.target.disabled = true;
+  try {
+    await api('/api/conversations/' + encodeURIComponent(holder.dataset.review) + '/review/' + decision, { method: 'POST' });
+  } catch (e) {
+    document.body.insertAdjacentHTML('afterbegin', `<p class="flag">${esc(e.message)}</p>`);
+  }
+  await refresh();
+}
+
+/** Whether each business number may text US leads (A2P 10DLC or toll-free verification), and its delivery errors. */
+async function a2p() {
+  const numbers = await api('/api/a2p');
+  $('a2p').innerHTML = '<h2>Texting registration</h2>' + numbers.map((n) => {
+    const r = n.registration, warn = r.state !== 'registered' && r.state !== 'not_us';
+    const errors = n.deliveryErrors.map((d) => `<li>error ${esc(d.errorCode)} on ${esc(d.texts)} texts this week: ${esc(d.meaning)}</li>`).join('');
+    return `<div class="${warn ? 'flag' : 'ok'}" data-a2p="${esc(r.businessId)}">${esc(r.businessId)} ${esc(r.number)} (${esc(r.kind)}):
+      <strong>${esc(r.state)}</strong>, ${esc(r.detail)}${errors ? '<ul>' + errors + '</ul>' : ''}</div>`;
+  }).join('');
 }
 
 const CRM_NAMES = { hubspot: 'HubSpot', gohighlevel: 'GoHighLevel' };
@@ -142,7 +183,8 @@ async function start() {
   $('business').innerHTML = businesses.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}</option>`).join('');
   ['business', 'from', 'to'].forEach((id) => $(id).addEventListener('change', refresh));
   $('held').addEventListener('click', decideHeld);
-  await Promise.all([refresh(), heldTexts()]);
+  $('journeys').addEventListener('click', decideReview);
+  await Promise.all([refresh(), heldTexts(), a2p()]);
   await simulator();
   setInterval(() => { refresh(); heldTexts(); }, 5000);
 }

@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The business answers a lead: the SMS goes out (exactly once per Idempotency-Key) and the
  * conversation hears agent-replied, which stops the response SLA. The text is shown in the lead's
  * thread in the business's CRM too (replies typed in the CRM's own inbox come in through its webhook instead).
+ * A business with strict replies is refused an answer outside the lead's texting hours ({@code 409}
+ * with the next allowed minute): it answers then.
  */
 @RestController
 public class ReplyController {
@@ -39,10 +41,13 @@ public class ReplyController {
   private final InboundEventStore events;
   private final MessageRelay relay;
   private final CrmThreads crmThreads;
+  private final io.textback.worker.schedule.TextingHours textingHours;
   private final Clock clock;
 
   public ReplyController(ConversationStore conversations, BusinessDirectory businesses, SmsSendConnector sms,
-      InboundEventStore events, MessageRelay relay, CrmThreads crmThreads, Clock clock) {
+      InboundEventStore events, MessageRelay relay, CrmThreads crmThreads,
+      io.textback.worker.schedule.TextingHours textingHours, Clock clock) {
+    this.textingHours = textingHours;
     this.conversations = conversations;
     this.businesses = businesses;
     this.sms = sms;
@@ -66,6 +71,17 @@ public class ReplyController {
             + leadKey.substring(0, leadKey.lastIndexOf(':') + 1) + PhoneNumbers.mask(leadKey.substring(leadKey.lastIndexOf(':') + 1))));
     Business business = businesses.byId(conversation.businessId()).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "business " + conversation.businessId() + " is no longer configured"));
+    if (business.compliance().strictReplies()) {
+      // the business chose to keep even its answers inside the lead's texting hours
+      java.time.Instant now = clock.instant();
+      java.time.Instant allowed = textingHours.nextAllowed(business, conversation.phone(), now,
+          conversations.textsSentTo(business.id(), conversation.phone(), now.minus(Duration.ofHours(24))));
+      if (allowed.isAfter(now)) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "not sent: outside the lead's texting hours ("
+            + String.join(", ", textingHours.ruleFor(business, conversation.phone()).states()) + "); send it at or after "
+            + allowed, "nextAllowed", allowed.toString()));
+      }
+    }
     // A client's key is its own within this conversation: the same key for another lead is another
     // text, and the same key with other words is refused rather than answered with the first reply.
     String key = "reply:" + conversation.id() + ":"

@@ -120,7 +120,7 @@ public final class RevocationReader {
       return List.of();
     }
     // "STOPPPP", "pleaseee": a letter typed three times or more counts once
-    String text = fold(body).replaceAll("['’`´]", "").replaceAll("[^a-z0-9ñ*]+", " ").replaceAll("([a-z])\\1{2,}", "$1").trim();
+    String text = fold(body).replace("#", " number ").replaceAll("['’`´]", "").replaceAll("[^a-z0-9ñ*]+", " ").replaceAll("([a-z])\\1{2,}", "$1").trim();
     if (text.isEmpty()) {
       return List.of();
     }

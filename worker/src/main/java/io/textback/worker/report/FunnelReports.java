@@ -77,7 +77,8 @@ public class FunnelReports {
         .map(r -> new JourneyView(r.key(), r.channel(), mask(r.phone()), r.startedAt(), r.variant(),
             r.conversationState(), r.events().values().stream().sorted(Comparator.comparing(Event::at)).toList(),
             business.crm(), crmRecords.of(business, r.phone(), r.key()),
-            r.phone() == null ? null : conversations.reviewOf(business.id(), r.phone()).orElse(null),
+            r.phone() == null ? null : conversations.reviewOf(business.id(), r.phone())
+                .map(why -> new Review(why, business.leadKey(r.phone()))).orElse(null),
             r.phone() == null ? java.util.List.of() : consent.of(business.id(), r.phone())))
         .toList();
   }
@@ -92,7 +93,10 @@ public class FunnelReports {
    */
   public record JourneyView(String journeyKey, String channel, String phone, Instant startedAt, String variant,
       String conversation, List<Event> events, String crm, List<io.textback.worker.crm.CrmRecordView> crmRecords,
-      String review, List<io.textback.worker.consent.ConsentRecord> consent) {}
+      Review review, List<io.textback.worker.consent.ConsentRecord> consent) {}
+
+  /** A text that may have revoked consent waits for a person: decide with POST /api/conversations/{leadKey}/review/... */
+  public record Review(String why, String leadKey) {}
 
   public record Event(String kind, String reason, Instant at) {}
 

@@ -53,9 +53,11 @@ public final class RevocationCorpus {
     return samples("/optout/revocation-corpus.tsv");
   }
 
-  /** Texts written after the tuning; their first, blind reading is in the file's header. */
+  /** Texts written after the tuning, in two batches; each file's header has its first, blind reading. */
   public static List<Sample> holdout() {
-    return samples("/optout/revocation-holdout.tsv");
+    List<Sample> both = new ArrayList<>(samples("/optout/revocation-holdout.tsv"));
+    both.addAll(samples("/optout/revocation-holdout-2.tsv"));
+    return both;
   }
 
   private static List<Sample> samples(String resource) {
@@ -113,7 +115,7 @@ public final class RevocationCorpus {
     RevocationReader reader = RevocationReader.standard();
     System.out.println("Tuning corpus (revocation-corpus.tsv):");
     System.out.println(score(reader, samples()).figures().indent(2));
-    System.out.println("Held-out texts (revocation-holdout.tsv, read blind once, see its header):");
+    System.out.println("Held-out texts (revocation-holdout.tsv and -2.tsv, each read blind once: see their headers):");
     System.out.println(score(reader, holdout()).figures().indent(2));
     if (args.length > 0 && args[0].equals("--list")) {
       List<Sample> samples = new ArrayList<>(samples());
