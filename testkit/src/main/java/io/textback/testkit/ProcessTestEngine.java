@@ -180,6 +180,26 @@ public final class ProcessTestEngine implements AutoCloseable {
   }
 
   /**
+   * Moves the engine's clock to a weekday between 10:00 and 16:00 in {@code zone}, unless it is in
+   * one already: inside every opening hours and texting window a test meets. The engine's clock is
+   * the wall clock plus every move so far, so a test that waits for a follow-up would otherwise pass
+   * or fail with the hour it runs at.
+   */
+  public void moveToDaytime(java.time.ZoneId zone) {
+    Instant now = now();
+    java.time.ZonedDateTime local = now.atZone(zone);
+    if (local.getDayOfWeek().getValue() <= 5 && local.getHour() >= 10 && local.getHour() < 16) {
+      return;
+    }
+    java.time.ZonedDateTime target = local.getHour() < 10 ? local.with(java.time.LocalTime.of(10, 0))
+        : local.plusDays(1).with(java.time.LocalTime.of(10, 0));
+    while (target.getDayOfWeek().getValue() > 5) {
+      target = target.plusDays(1);
+    }
+    increaseTime(Duration.between(now, target.toInstant()));
+  }
+
+  /**
    * Waits until the engine has nothing left to do, at most {@link #WAIT}. An engine that stays busy
    * that long (job workers of a whole worker suite polling and streaming against one shared engine)
    * is taken as it is: the caller's own checks then say whether what it waited for happened.

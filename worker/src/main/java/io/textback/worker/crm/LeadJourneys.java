@@ -70,7 +70,9 @@ public class LeadJourneys {
 
   /** Pauses or resumes the lead's open conversation; false when there is none. */
   public boolean setPaused(Lead lead, boolean paused) {
-    return jdbc.sql("update conversation set paused = :p where business_id = :b and phone = :phone and state = 'OPEN'")
+    // resuming from the CRM is a person's decision on a doubtful text too: the review it waited for is done
+    return jdbc.sql("update conversation set paused = :p, review = case when :p then review else null end"
+            + " where business_id = :b and phone = :phone and state = 'OPEN'")
         .param("p", paused).param("b", lead.businessId()).param("phone", lead.phone()).update() > 0;
   }
 

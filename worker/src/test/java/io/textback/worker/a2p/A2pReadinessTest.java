@@ -1,17 +1,14 @@
 package io.textback.worker.a2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.textback.testkit.TwilioPhone.Call;
 import io.textback.worker.support.WorkerIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,11 +75,12 @@ class A2pReadinessTest extends WorkerIntegrationTest {
   @Test
   void aDeliveryStatusWith30034_saysInWordsWhatToDo() throws Exception {
     String caller = newCaller();
-    Call call = phone().call(caller, DEMO_NUMBER);
-    call.missed();
-    call.hangsUpAtGreeting();
-    await().atMost(Duration.ofSeconds(10)).until(() -> twilio().sentTo(caller).size() == 1);
+    missedAndTextedBack(caller, DEMO_NUMBER);
 
+    // the outbox row learns its message sid just after Twilio's answer, as a real status callback finds it
+    String sid = twilio().sentTo(caller).get(0).sid();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+        "select count(*) from sms_outbox where message_sid = :sid").param("sid", sid).query(Long.class).single() == 1);
     assertThat(phone().deliveryStatus(twilio().sentTo(caller).get(0), "undelivered", 30034).status()).isEqualTo(200);
 
     JsonNode errors = demo("GET").path("deliveryErrors");

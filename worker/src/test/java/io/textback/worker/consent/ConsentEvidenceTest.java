@@ -46,10 +46,7 @@ class ConsentEvidenceTest extends WorkerIntegrationTest {
   @Test
   void theCallItsGreetingAndTheLeadsTexts_areKeptAndShownWithTheJourney() throws Exception {
     String caller = newCaller();
-    Call call = phone().call(caller, DEMO_NUMBER);
-    call.missed();
-    call.hangsUpAtGreeting();
-    await().atMost(Duration.ofSeconds(10)).until(() -> twilio().sentTo(caller).size() == 1);
+    Call call = missedAndTextedBack(caller, DEMO_NUMBER);
     phone().text(caller, DEMO_NUMBER, "Yes please, the sink is leaking");
     call.missed(); // Twilio repeats a callback: the record stays one
 

@@ -444,48 +444,6 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
     assertThat(sentAt.toLocalTime()).isAfter(LocalTime.of(8, 0)).isBefore(LocalTime.of(9, 0));
   }
 
-  /** Florida's 8 p.m. (compliance/state-texting-hours.csv): a follow-up due at 20:30 goes at 08:00 the next day. */
-  @Test
-  void aFloridaFollowUpDueAt2030_goesAtEightTheNextMorning() {
-    moveEngineTo(DayOfWeek.THURSDAY, LocalTime.of(19, 29)); // Miami keeps New York's time
-    String caller = "+1305555%04d".formatted(Math.floorMod(System.nanoTime(), 10_000));
-    textedCaller(caller, LATE_NUMBER);
-
-    engine().increaseTime(Duration.ofMinutes(61)); // 20:30: inside the federal window, past Florida's
-    await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
-        .until(() -> engine().completedElementsNow(conversationProcess(caller)).contains("QuietHours1"));
-    engine().increaseTime(Duration.ofMinutes(11 * 60 + 28)); // 07:58
-    assertThat(twilio().sentTo(caller)).hasSize(1);
-    engine().increaseTime(Duration.ofMinutes(3)); // 08:01
-
-    awaitSms(caller, 2);
-    assertThat(engine().now().atZone(NEW_YORK).toLocalTime()).isBetween(LocalTime.of(8, 0), LocalTime.of(9, 0));
-  }
-
-  /** Texas on Sunday: noon to 9 p.m. A follow-up due at 10:00 goes at 12:00. */
-  @Test
-  void aTexasFollowUpDueOnSundayAtTen_goesAtNoon() {
-    ZoneId dallas = ZoneId.of("America/Chicago");
-    moveEngineTo(DayOfWeek.SUNDAY, LocalTime.of(9, 59)); // 08:59 in Dallas
-    String caller = "+1214555%04d".formatted(Math.floorMod(System.nanoTime(), 10_000));
-    textedCaller(caller, LATE_NUMBER);
-
-    engine().increaseTime(Duration.ofMinutes(61)); // 10:00 in Dallas
-    await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
-        .until(() -> engine().completedElementsNow(conversationProcess(caller)).contains("QuietHours1"));
-    engine().increaseTime(Duration.ofMinutes(118)); // 11:58
-    assertThat(twilio().sentTo(caller)).hasSize(1);
-    engine().increaseTime(Duration.ofMinutes(3)); // 12:01
-
-    awaitSms(caller, 2);
-    assertThat(engine().now().atZone(dallas).toLocalTime()).isBetween(LocalTime.of(12, 0), LocalTime.of(13, 0));
-  }
-
-  long conversationProcess(String caller) {
-    return jdbc.sql("select process_instance_key from conversation where phone = :p and state = 'OPEN'").param("p", caller)
-        .query(Long.class).single();
-  }
-
   /** Moves the engine's clock forward to the next given weekday and time in New York. */
   void moveEngineTo(DayOfWeek day, LocalTime time) {
     Instant now = engine().now();

@@ -3,7 +3,6 @@ package io.textback.worker.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.textback.testkit.TwilioPhone.Call;
 import io.textback.worker.support.WorkerIntegrationTest;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -41,10 +40,7 @@ class StrictRepliesTest extends WorkerIntegrationTest {
     Assumptions.assumeFalse(nowInNewYork.isAfter(LocalTime.of(23, 58)) || nowInNewYork.isBefore(LocalTime.of(0, 3)),
         "inside the one-minute window");
     String caller = newCaller();
-    Call call = phone().call(caller, COOL_NUMBER);
-    call.missed();
-    call.hangsUpAtGreeting();
-    await().atMost(Duration.ofSeconds(10)).until(() -> twilio().sentTo(caller).size() == 1);
+    missedAndTextedBack(caller, COOL_NUMBER);
     await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from conversation where phone = :p and state = 'OPEN'")
         .param("p", caller).query(Long.class).single() == 1);
 

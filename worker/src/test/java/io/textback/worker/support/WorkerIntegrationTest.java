@@ -205,24 +205,11 @@ public abstract class WorkerIntegrationTest {
 
   /**
    * Each test starts on a weekday between 10:00 and 16:00 in New York (09:00 to 15:00 in Chicago),
-   * inside every business's opening hours and every texting window: the engine's clock is the wall
-   * clock plus every move so far, so without this a test's hour would be the hour the suite runs at.
+   * inside every business's opening hours and every texting window.
    */
   @org.junit.jupiter.api.BeforeEach
   void startInTheDaytime() {
-    java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
-    java.time.Instant now = engine().now();
-    java.time.ZonedDateTime local = now.atZone(newYork);
-    boolean weekday = local.getDayOfWeek().getValue() <= 5;
-    if (weekday && local.getHour() >= 10 && local.getHour() < 16) {
-      return;
-    }
-    java.time.ZonedDateTime target = local.toLocalTime().isBefore(java.time.LocalTime.of(10, 0))
-        ? local.with(java.time.LocalTime.of(10, 0)) : local.plusDays(1).with(java.time.LocalTime.of(10, 0));
-    while (target.getDayOfWeek().getValue() > 5) {
-      target = target.plusDays(1);
-    }
-    engine().increaseTime(java.time.Duration.between(now, target.toInstant()));
+    engine().moveToDaytime(java.time.ZoneId.of("America/New_York"));
   }
 
   protected io.textback.testkit.HubSpotFake hubspot() {
@@ -245,6 +232,16 @@ public abstract class WorkerIntegrationTest {
 
   private static final java.util.concurrent.atomic.AtomicInteger CALLERS =
       new java.util.concurrent.atomic.AtomicInteger((int) (System.nanoTime() % 5000));
+
+  /** A missed call whose caller hangs up at the greeting, once the text-back is at the Twilio fake. */
+  protected io.textback.testkit.TwilioPhone.Call missedAndTextedBack(String caller, String businessNumber) {
+    io.textback.testkit.TwilioPhone.Call call = phone().call(caller, businessNumber);
+    call.missed();
+    call.hangsUpAtGreeting();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> twilio().sentTo(caller).size() == 1);
+    return call;
+  }
 
   /** A caller number no other test uses. */
   protected static String newCaller() {
