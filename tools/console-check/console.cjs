@@ -128,14 +128,16 @@ async function until(what, fn, timeoutMs = 30000) {
     const doubtful = '+1555' + String(Date.now() + 7).slice(-7);
     await page.$eval('#sim-from', (e, v) => { e.value = v; }, doubtful);
     await page.click('#sim-call');
-    await until('the second caller\'s text-back', () => page.$eval('#sim-thread', (e) => e.textContent.includes('Business:')));
+    // the conversation must be open before the lead answers (its row says OPEN)
+    await until('the second caller\'s open conversation', () => page.evaluate((last4) => [...document.querySelectorAll('#journeys tr')]
+      .some((r) => r.textContent.includes(last4) && r.textContent.includes('OPEN')), doubtful.slice(-4)));
     await page.$eval('#sim-body', (e, v) => { e.value = v; }, 'not interested');
     await page.click('#sim-text');
     await until('the doubtful text waiting for a person', () => page.$eval('#journeys', (e) => e.textContent.includes('possible opt-out')));
     await page.evaluate((last4) => [...document.querySelectorAll('#journeys tr')].find((r) => r.textContent.includes(last4)
       && r.querySelector('[data-review]')).querySelector('button[data-decision="opt-out"]').click(), doubtful.slice(-4));
     await until('the lead opted out by the decision', () => page.evaluate((last4) => [...document.querySelectorAll('#journeys tr')]
-      .some((r) => r.textContent.includes(last4) && r.textContent.includes('opted_out')), doubtful.slice(-4)));
+      .some((r) => r.textContent.includes(last4) && r.textContent.includes('opted out')), doubtful.slice(-4)));
 
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console, a pumped sixth text held and released, the A2P registration and consent shown, a doubtful text decided as an opt-out`);

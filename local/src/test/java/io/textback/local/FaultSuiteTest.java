@@ -324,11 +324,11 @@ class FaultSuiteTest {
       callers.addAll(missedCallers(3));
       await().atMost(Duration.ofSeconds(15)).until(() -> callers.stream().allMatch(c -> textsTo(c).size() == 1));
 
-      // three hours on the engine's clock, a minute at a time: with the former wait (30 s, 10 retries)
-      // this left 6 incidents
+      // three hours on the engine's clock, five minutes at a time: each due retry runs at each step,
+      // so the former wait (30 s, 10 retries) would run out within the first hour
       int requestsBefore = hubspot.requestCount();
-      for (int minute = 0; minute < 180; minute++) {
-        running.stack().engine().increaseTime(Duration.ofMinutes(1));
+      for (int step = 0; step < 36; step++) {
+        running.stack().engine().increaseTime(Duration.ofMinutes(5));
         Thread.sleep(150);
       }
       assertThat(hubspot.requestCount() - requestsBefore).as("HubSpot was tried throughout").isGreaterThan(30);

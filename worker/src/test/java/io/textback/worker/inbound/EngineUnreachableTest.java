@@ -69,13 +69,13 @@ class EngineUnreachableTest extends WorkerIntegrationTest {
   }
 
   @Test
-  void aMinuteWithoutTheEngine_everyCallAndFormIsAcceptedAndTextedWhenItReturns() throws Exception {
+  void halfAMinuteWithoutTheEngine_everyCallAndFormIsAcceptedAndTextedWhenItReturns() throws Exception {
     await().atMost(Duration.ofSeconds(20)).until(deployer::isDeployed);
     ENGINE_LINK.cut();
     long cutAt = System.nanoTime();
     List<String> leads = new ArrayList<>();
     List<String> callSids = new ArrayList<>();
-    // a call at the start, after 20 s and after 40 s, and a web form in between
+    // a call at the start, after 10 s and after 20 s, and a web form in between
     for (int i = 0; i < 3; i++) {
       String caller = newCaller();
       Call call = phone().call(caller, DEMO_NUMBER);
@@ -89,7 +89,7 @@ class EngineUnreachableTest extends WorkerIntegrationTest {
         assertThat(submitForm(lead).statusCode()).isEqualTo(202);
         leads.add(lead);
       }
-      Thread.sleep(20_000);
+      Thread.sleep(10_000);
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
         select count(*) filter (where message_name is not null and published_at is null) >= 7
@@ -97,7 +97,7 @@ class EngineUnreachableTest extends WorkerIntegrationTest {
         from inbound_event where payload->>'From' = any(:from) or payload->>'phone' = any(:from)""")
         .param("from", leads.toArray(String[]::new)).query(Boolean.class).single());
     assertThat(leads).allSatisfy(lead -> assertThat(twilio().sentTo(lead)).isEmpty());
-    assertThat(Duration.ofNanos(System.nanoTime() - cutAt)).isGreaterThanOrEqualTo(Duration.ofMinutes(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - cutAt)).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
 
     ENGINE_LINK.open();
     long openedAt = System.nanoTime();
