@@ -38,6 +38,7 @@ function startLocalMode(port) {
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);
+    child.logTail = () => log.slice(-6000);
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error('local mode exited with ' + code + ':\n' + log.slice(-3000))); });
   });
 }
@@ -112,8 +113,10 @@ async function until(what, fn, timeoutMs = 30000) {
       await page.evaluate((f) => fetch('/local/simulator/calls', { method: 'POST', credentials: 'same-origin',
         headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: f, voicemail: false }) }), from);
     }
-    const held = pumped[5];
-    await until('the sixth text held in the console', () => page.$eval('#held', (e, v) => !e.hidden && e.textContent.includes(v), held), 60000);
+    // the six journeys run side by side: whichever texts last over the cap is the one held
+    const heldOf = () => page.$eval('#held', (e, numbers) => (e.hidden ? undefined : numbers.find((n) => e.textContent.includes(n))), pumped);
+    await until('the sixth text held in the console', async () => (await heldOf()) !== undefined, 60000);
+    const held = await heldOf();
     await page.evaluate((v) => [...document.querySelectorAll('#held tr[data-key]')].find((r) => r.textContent.includes(v))
       .querySelector('button[data-decision="release"]').click(), held);
     await until('the released text at the lead', () => page.evaluate((f) => fetch('/local/simulator/messages?phone=' + encodeURIComponent(f),
@@ -128,19 +131,25 @@ async function until(what, fn, timeoutMs = 30000) {
     const doubtful = '+1555' + String(Date.now() + 7).slice(-7);
     await page.$eval('#sim-from', (e, v) => { e.value = v; }, doubtful);
     await page.click('#sim-call');
-    // the conversation must be open before the lead answers (its row says OPEN)
-    await until('the second caller\'s open conversation', () => page.evaluate((last4) => [...document.querySelectorAll('#journeys tr')]
-      .some((r) => r.textContent.includes(last4) && r.textContent.includes('OPEN')), doubtful.slice(-4)));
+    // the conversation must be open before the lead answers. A row is the caller's by its Lead cell
+    // (masked to the last four digits): elsewhere in a row, CRM record ids hold any four digits.
+    const cellOf = (last4, column) => page.evaluate((l4, c) => [...document.querySelectorAll('#journeys tbody tr')]
+      .filter((r) => r.cells[2].textContent.endsWith(l4)).map((r) => r.cells[c].textContent).join(' | '), last4, column);
+    await until('the second caller\'s open conversation', async () => (await cellOf(doubtful.slice(-4), 4)).includes('OPEN'));
     await page.$eval('#sim-body', (e, v) => { e.value = v; }, 'not interested');
     await page.click('#sim-text');
-    await until('the doubtful text waiting for a person', () => page.$eval('#journeys', (e) => e.textContent.includes('possible opt-out')));
-    await page.evaluate((last4) => [...document.querySelectorAll('#journeys tr')].find((r) => r.textContent.includes(last4)
-      && r.querySelector('[data-review]')).querySelector('button[data-decision="opt-out"]').click(), doubtful.slice(-4));
-    await until('the lead opted out by the decision', () => page.evaluate((last4) => [...document.querySelectorAll('#journeys tr')]
-      .some((r) => r.textContent.includes(last4) && r.textContent.includes('opted out')), doubtful.slice(-4)));
+    await until('the doubtful text waiting for a person', async () => (await cellOf(doubtful.slice(-4), 4)).includes('possible opt-out'));
+    await page.evaluate((l4) => [...document.querySelectorAll('#journeys tbody tr')]
+      .find((r) => r.cells[2].textContent.endsWith(l4) && r.querySelector('[data-review]'))
+      .querySelector('button[data-decision="opt-out"]').click(), doubtful.slice(-4));
+    await until('the lead opted out by the decision', async () => (await cellOf(doubtful.slice(-4), 5)).includes('opted out'));
 
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console, a pumped sixth text held and released, the A2P registration and consent shown, a doubtful text decided as an opt-out`);
+  } catch (e) {
+    // what local mode said last is the best clue to a failed step
+    console.error('local mode, last lines:\n' + local.logTail());
+    throw e;
   } finally {
     await browser.close();
     local.kill('SIGTERM');

@@ -45,7 +45,7 @@ public class ConsentEvidence {
             select * from consent_evidence where business_id = :b and given_at >= :from and given_at < :to
             order by given_at, id""")
         .param("b", businessId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-        .query((rs, i) -> new LeadConsent(rs.getString("phone"), map(rs))).stream().forEach(each);
+        .query((rs, i) -> new LeadConsent(rs.getString("phone"), map(rs))).list().forEach(each);
   }
 
   /** A consent record with the number it is for. */

@@ -100,11 +100,11 @@ public class InboundSmsController {
     }
     RevocationReader.Reading reading = reader.read(body, business.get().compliance().optOutPhrases());
     if (reading.revoked()) {
-      return optOut(eventKey, params, business.get(), from, leadKey, sid, body, reading);
+      return optOut(eventKey, params, business.get(), from, sid, body, reading);
     }
     return switch (Keywords.of(body)) {
       // the reader knows every keyword; should its data lose one, the keyword still opts out
-      case OPT_OUT -> optOut(eventKey, params, business.get(), from, leadKey, sid, body,
+      case OPT_OUT -> optOut(eventKey, params, business.get(), from, sid, body,
           new RevocationReader.Reading(RevocationReader.Verdict.REVOKED, body.strip()));
       case OPT_IN -> optIn(eventKey, params, business.get(), from);
       case HELP -> help(eventKey, params, business.get(), from);
@@ -112,8 +112,8 @@ public class InboundSmsController {
     };
   }
 
-  private String optOut(String key, Map<String, String> params, Business business, String from, String leadKey, String sid,
-      String body, RevocationReader.Reading reading) {
+  private String optOut(String key, Map<String, String> params, Business business, String from, String sid, String body,
+      RevocationReader.Reading reading) {
     boolean already = optOuts.isOptedOut(business.id(), from);
     if (!revocations.revoke(business, from, new ConsentRevocations.Source("twilio", key, "sms-opt-out", params, sid,
         "sms:" + sid), true)) {
