@@ -146,9 +146,9 @@ public record BusinessSettings(
   /**
    * @param optOutPhrases phrases that revoke consent for this business's leads, on top of textback's
    *     own ({@code optout/revocations.txt}); a text containing one opts the lead out at once
-   * @param strictReplies also hold the text-back and the business's own answers to the lead's
-   *     recipient-state texting hours (by default they go at once: they answer the lead's own call,
-   *     form or text)
+   * @param strictReplies keep the business's own answers to the lead's texting hours too: outside
+   *     them an answer is refused with the next allowed minute (by default answers go at once: they
+   *     answer the lead's own call, form or text). The text-back is not held yet
    * @param disclosure a line the greeting says after its own words, e.g. "We'll text you at this
    *     number." It is kept with each call's consent record
    */

@@ -2,10 +2,10 @@ package io.textback.worker.consent;
 
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.web.RequestDates;
 import io.textback.worker.web.RequestRejectedException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,8 +33,10 @@ public class ConsentController {
   public ResponseEntity<String> export(@RequestParam String business, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Business b = businesses.requireForRequest(business);
-    Instant start = from == null || from.isBlank() ? Instant.EPOCH : startOf(b, "from", from, 0);
-    Instant end = to == null || to.isBlank() ? Instant.parse("9999-12-31T00:00:00Z") : startOf(b, "to", to, 1);
+    LocalDate first = RequestDates.day("from", from, null);
+    LocalDate last = RequestDates.day("to", to, null);
+    Instant start = first == null ? Instant.EPOCH : first.atStartOfDay(b.hours().zone()).toInstant();
+    Instant end = last == null ? Instant.parse("9999-12-31T00:00:00Z") : last.plusDays(1).atStartOfDay(b.hours().zone()).toInstant();
     if (!start.isBefore(end)) {
       throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "from (" + from + ") is after to (" + to + ")");
     }
@@ -44,13 +46,5 @@ public class ConsentController {
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"consent-" + b.id() + ".csv\"")
         .contentType(new MediaType("text", "csv"))
         .body(csv.toString());
-  }
-
-  private static Instant startOf(Business b, String name, String day, int plusDays) {
-    try {
-      return LocalDate.parse(day.trim()).plusDays(plusDays).atStartOfDay(b.hours().zone()).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, name + " must be a date like 2026-11-01, not " + day);
-    }
   }
 }

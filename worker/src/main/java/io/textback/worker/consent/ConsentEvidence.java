@@ -33,10 +33,17 @@ public class ConsentEvidence {
         .param("field", r.consentField()).update();
   }
 
-  /** The lead's consent records, oldest first. */
-  public List<ConsentRecord> of(String businessId, String phone) {
-    return jdbc.sql("select * from consent_evidence where business_id = :b and phone = :p order by given_at, id")
-        .param("b", businessId).param("p", phone).query((rs, i) -> map(rs)).list();
+  /** The consent records of these leads, each lead's oldest first. */
+  public java.util.Map<String, List<ConsentRecord>> of(String businessId, java.util.Collection<String> phones) {
+    java.util.Map<String, List<ConsentRecord>> byPhone = new java.util.HashMap<>();
+    if (phones.isEmpty()) {
+      return byPhone;
+    }
+    jdbc.sql("select * from consent_evidence where business_id = :b and phone in (:p) order by given_at, id")
+        .param("b", businessId).param("p", phones)
+        .query((rs, i) -> byPhone.computeIfAbsent(rs.getString("phone"), k -> new java.util.ArrayList<>()).add(map(rs)))
+        .list();
+    return byPhone;
   }
 
   /** Every record of the business between two instants, oldest first, with the lead's number. */

@@ -115,10 +115,17 @@ public class ConversationStore {
         .param("id", id).update() > 0;
   }
 
-  /** Why the open conversation of this lead waits for a person, if it does. */
-  public Optional<String> reviewOf(String businessId, String phone) {
-    return jdbc.sql("select review from conversation where business_id = :b and phone = :p and state = 'OPEN' and review is not null")
-        .param("b", businessId).param("p", phone).query(String.class).optional();
+  /** Why the open conversations of these leads wait for a person: phone → why, for those that do. */
+  public java.util.Map<String, String> reviewsOf(String businessId, java.util.Collection<String> phones) {
+    java.util.Map<String, String> reviews = new java.util.HashMap<>();
+    if (phones.isEmpty()) {
+      return reviews;
+    }
+    jdbc.sql("select phone, review from conversation where business_id = :b and phone in (:p) and state = 'OPEN'"
+            + " and review is not null")
+        .param("b", businessId).param("p", phones)
+        .query((rs, i) -> reviews.put(rs.getString(1), rs.getString(2))).list();
+    return reviews;
   }
 
   /** When the business's texts to this number went out since {@code since} (the texting caps count them). */

@@ -96,12 +96,10 @@ public class ConversationWorkers {
       return Map.of("quietWait", PAUSED_RECHECK.toString());
     }
     Instant at = EngineTime.parse(now, clock);
-    Instant allowed = textingHours.nextAllowed(business, leadPhone, at,
-        conversations.textsSentTo(businessId, leadPhone, at.minus(Duration.ofHours(24))));
-    Duration wait = Duration.between(at, allowed);
+    TextingHours.Hold hold = textingHours.holdFor(business, leadPhone, at);
+    Duration wait = Duration.between(at, hold.until());
     if (!wait.isZero()) {
-      LOG.info("Follow-up to {} held {} for the texting hours of {}", PhoneNumbers.mask(leadPhone), wait,
-          textingHours.ruleFor(business, leadPhone).states());
+      LOG.info("Follow-up to {} held {} for the texting hours of {}", PhoneNumbers.mask(leadPhone), wait, hold.states());
     }
     return Map.of("quietWait", wait.toString());
   }

@@ -74,12 +74,10 @@ public class ReplyController {
     if (business.compliance().strictReplies()) {
       // the business chose to keep even its answers inside the lead's texting hours
       java.time.Instant now = clock.instant();
-      java.time.Instant allowed = textingHours.nextAllowed(business, conversation.phone(), now,
-          conversations.textsSentTo(business.id(), conversation.phone(), now.minus(Duration.ofHours(24))));
-      if (allowed.isAfter(now)) {
+      io.textback.worker.schedule.TextingHours.Hold hold = textingHours.holdFor(business, conversation.phone(), now);
+      if (hold.until().isAfter(now)) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", "not sent: outside the lead's texting hours ("
-            + String.join(", ", textingHours.ruleFor(business, conversation.phone()).states()) + "); send it at or after "
-            + allowed, "nextAllowed", allowed.toString()));
+            + String.join(", ", hold.states()) + "); send it at or after " + hold.until(), "nextAllowed", hold.until().toString()));
       }
     }
     // A client's key is its own within this conversation: the same key for another lead is another

@@ -40,7 +40,8 @@ public class ReviewController {
     }
     Conversation conversation = conversations.findOpenByLeadKey(leadKey).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for " + masked(leadKey)));
-    String review = conversations.reviewOf(conversation.businessId(), conversation.phone()).orElseThrow(() ->
+    String review = java.util.Optional.ofNullable(conversations.reviewsOf(conversation.businessId(),
+        java.util.Set.of(conversation.phone())).get(conversation.phone())).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "the conversation with " + masked(leadKey)
             + " waits for no decision (decided already, or no doubtful text)"));
     Business business = businesses.byId(conversation.businessId()).orElseThrow(() ->

@@ -72,14 +72,20 @@ public class FunnelReports {
 
   /** The most recent journeys with their facts and the records they left in the business's CRM, newest first. */
   public List<JourneyView> recent(io.textback.worker.business.Business business, int limit) {
-    return journeys(business.id(), Instant.EPOCH, Instant.now().plus(Duration.ofDays(3650)), limit).stream()
+    List<JourneyRow> rows = journeys(business.id(), Instant.EPOCH, Instant.now().plus(Duration.ofDays(3650)), limit);
+    // one query each for every row's review and consent, not one per row
+    java.util.Set<String> phones = rows.stream().map(JourneyRow::phone).filter(java.util.Objects::nonNull)
+        .collect(java.util.stream.Collectors.toSet());
+    Map<String, String> reviews = conversations.reviewsOf(business.id(), phones);
+    Map<String, List<io.textback.worker.consent.ConsentRecord>> consents = consent.of(business.id(), phones);
+    return rows.stream()
         .sorted(Comparator.comparing(JourneyRow::startedAt).reversed())
         .map(r -> new JourneyView(r.key(), r.channel(), mask(r.phone()), r.startedAt(), r.variant(),
             r.conversationState(), r.events().values().stream().sorted(Comparator.comparing(Event::at)).toList(),
             business.crm(), crmRecords.of(business, r.phone(), r.key()),
-            r.phone() == null ? null : conversations.reviewOf(business.id(), r.phone())
-                .map(why -> new Review(why, business.leadKey(r.phone()))).orElse(null),
-            r.phone() == null ? java.util.List.of() : consent.of(business.id(), r.phone())))
+            r.phone() == null || !reviews.containsKey(r.phone()) ? null
+                : new Review(reviews.get(r.phone()), business.leadKey(r.phone())),
+            r.phone() == null ? List.of() : consents.getOrDefault(r.phone(), List.of())))
         .toList();
   }
 

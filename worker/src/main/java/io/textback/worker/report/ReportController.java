@@ -2,10 +2,10 @@ package io.textback.worker.report;
 
 import io.textback.worker.business.Business;
 import io.textback.worker.business.BusinessDirectory;
+import io.textback.worker.web.RequestDates;
 import io.textback.worker.web.RequestRejectedException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,8 @@ public class ReportController {
   public FunnelReport funnel(@RequestParam String business, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to) {
     Business b = businesses.requireForRequest(business);
-    LocalDate end = date("to", to, LocalDate.now(clock.withZone(b.hours().zone())));
-    LocalDate start = date("from", from, end.minusDays(29));
+    LocalDate end = RequestDates.day("to", to, LocalDate.now(clock.withZone(b.hours().zone())));
+    LocalDate start = RequestDates.day("from", from, end.minusDays(29));
     if (start.isAfter(end)) {
       throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "from (" + start + ") is after to (" + end + ")");
     }
@@ -82,16 +82,5 @@ public class ReportController {
     return businesses.all().stream().map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId(),
         "crm", b.crm()))
         .toList();
-  }
-
-  private static LocalDate date(String name, String value, LocalDate otherwise) {
-    if (value == null || value.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return LocalDate.parse(value.trim());
-    } catch (DateTimeParseException e) {
-      throw new RequestRejectedException(HttpStatus.BAD_REQUEST, name + " must be a date like 2026-11-01, not " + value);
-    }
   }
 }

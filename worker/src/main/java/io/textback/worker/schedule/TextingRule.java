@@ -102,7 +102,7 @@ public record TextingRule(Map<DayOfWeek, TimeWindow> days, boolean holidaysClose
       }
     }
     if (capPer24h != null) {
-      Instant since = at.minus(Duration.ofHours(24));
+      Instant since = at.minus(TextingHours.CAP_WINDOW);
       long recent = sentBefore.stream().filter(t -> t.isAfter(since) && !t.isAfter(at)).count();
       return recent < capPer24h;
     }
