@@ -105,7 +105,7 @@ public record BusinessSettings(
     public static final String DEFAULT_FOLLOW_UP_2 =
         "{business} here, checking in one last time. Reply any time if you still need a hand.";
     public static final String DEFAULT_ESCALATION =
-        "textback: {leadPhone} replied to {business} and has waited {minutes} min for an answer. Please reply now.";
+        "textback: {lead} wrote to {business} and has waited {minutes} min: \"{leadWords}\" Answer now: {link}";
     public static final String DEFAULT_HELP =
         "{business}: we text you about your call or request. Call us at {phone}. Reply STOP to opt out.";
     /** The one confirmation of an opt-out written in the lead's own words (Twilio confirms its keywords itself). */

@@ -5,21 +5,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The conversation table: one open conversation per (business, phone). */
+/**
+ * The conversation tables: one open conversation per (business, phone), its texts and the calls the
+ * lead made again. Every change is announced ({@link ConversationChanged}) so an open inbox shows it.
+ */
 @Repository
 public class ConversationStore {
   private final JdbcClient jdbc;
   private final JourneyFacts facts;
   private final Clock clock;
+  private final ApplicationEventPublisher changes;
 
-  public ConversationStore(JdbcClient jdbc, JourneyFacts facts, Clock clock) {
+  public ConversationStore(JdbcClient jdbc, JourneyFacts facts, Clock clock, ApplicationEventPublisher changes) {
     this.jdbc = jdbc;
     this.facts = facts;
     this.clock = clock;
+    this.changes = changes;
+  }
+
+  private void changed(String businessId, Long conversationId) {
+    changes.publishEvent(new ConversationChanged(businessId, conversationId));
+  }
+
+  private void changed(long conversationId) {
+    jdbc.sql("select business_id from conversation where id = :id").param("id", conversationId).query(String.class)
+        .optional().ifPresent(b -> changed(b, conversationId));
   }
 
   /** Opens a conversation, or returns the one already open for this business and phone. */
@@ -29,7 +44,9 @@ public class ConversationStore {
             insert into conversation (business_id, phone, lead_key, channel) values (:b, :p, :k, :c)
             on conflict (business_id, phone) where state = 'OPEN' do nothing""")
         .param("b", businessId).param("p", phone).param("k", leadKey).param("c", channel).update();
-    return findOpen(businessId, phone).orElseThrow();
+    Conversation open = findOpen(businessId, phone).orElseThrow();
+    changed(businessId, open.id());
+    return open;
   }
 
   public Optional<Conversation> findOpen(String businessId, String phone) {
@@ -70,12 +87,22 @@ public class ConversationStore {
   public void close(long id, String outcome) {
     jdbc.sql("update conversation set state = 'CLOSED', outcome = :o, closed_at = now() where id = :id and state = 'OPEN'")
         .param("o", outcome).param("id", id).update();
+    changed(id);
   }
 
-  /** The same person called again while the conversation was open: no second text-back. */
-  public void recordRepeatCall(long id) {
-    jdbc.sql("update conversation set repeat_calls = repeat_calls + 1, last_repeat_call_at = now() where id = :id")
-        .param("id", id).update();
+  /**
+   * The same person called again while the conversation was open: no second text-back. Each call
+   * counts once, however often its webhook or job is retried.
+   */
+  public void recordRepeatCall(long id, String callSid, String reason) {
+    int added = jdbc.sql("insert into conversation_call (call_sid, conversation_id, reason) values (:sid, :id, :r)"
+            + " on conflict (call_sid) do nothing")
+        .param("sid", callSid).param("id", id).param("r", reason).update();
+    if (added > 0) {
+      jdbc.sql("update conversation set repeat_calls = repeat_calls + 1, last_repeat_call_at = now() where id = :id")
+          .param("id", id).update();
+      changed(id);
+    }
   }
 
   /** The lead answered: the journey is recovered (the reply's fact says how many follow-ups it took). */
@@ -85,6 +112,7 @@ public class ConversationStore {
     long followUps = jdbc.sql("select count(*) from conversation_message where conversation_id = :id and kind like 'follow-up-%'")
         .param("id", id).query(Long.class).single();
     facts.recordForConversation(id, JourneyFacts.REPLY, Long.toString(followUps), clock.instant());
+    changed(id);
   }
 
   /** A person at the business answered: the first one sets the journey's response time. */
@@ -92,6 +120,7 @@ public class ConversationStore {
     jdbc.sql("update conversation set first_agent_reply_at = coalesce(first_agent_reply_at, now()) where id = :id")
         .param("id", id).update();
     facts.recordForConversation(id, JourneyFacts.HUMAN_REPLY, null, clock.instant());
+    changed(id);
   }
 
   /** A person paused the automation for this lead (in the CRM or the console): no follow-ups, no escalation texts. */
@@ -101,18 +130,37 @@ public class ConversationStore {
   }
 
   /**
+   * A person paused or resumed the automation for the lead's open conversation (from the CRM's card
+   * or the inbox); false when there is none. Resuming is a person's decision on a doubtful text too:
+   * the review it waited for is done.
+   */
+  public boolean setPaused(String businessId, String phone, boolean paused) {
+    Optional<Conversation> open = findOpen(businessId, phone);
+    if (open.isEmpty()) {
+      return false;
+    }
+    jdbc.sql("update conversation set paused = :p, review = case when :p then review else null end where id = :id")
+        .param("p", paused).param("id", open.get().id()).update();
+    changed(businessId, open.get().id());
+    return true;
+  }
+
+  /**
    * A text that may revoke consent: the automation pauses (no follow-ups, no escalation texts to the
    * lead) and the conversation says why, until a person decides ({@link #resumeAfterReview}, or an opt-out).
    */
   public void pauseForReview(long id, String why) {
     jdbc.sql("update conversation set paused = true, review = :why where id = :id and state = 'OPEN'")
         .param("why", why).param("id", id).update();
+    changed(id);
   }
 
   /** A person read the doubtful text: not an opt-out, so the automation resumes; false when nothing waited. */
   public boolean resumeAfterReview(long id) {
-    return jdbc.sql("update conversation set paused = false, review = null where id = :id and review is not null")
+    boolean resumed = jdbc.sql("update conversation set paused = false, review = null where id = :id and review is not null")
         .param("id", id).update() > 0;
+    changed(id);
+    return resumed;
   }
 
   /** Why the open conversations of these leads wait for a person: phone → why, for those that do. */
@@ -156,6 +204,7 @@ public class ConversationStore {
             values (:c, :b, :p, :d, :body, :sid, :kind) on conflict (provider_sid) do nothing""")
         .param("c", conversationId).param("b", businessId).param("p", phone).param("d", direction)
         .param("body", body).param("sid", providerSid).param("kind", kind).update();
+    changed(businessId, conversationId);
   }
 
   /**

@@ -32,9 +32,14 @@ public class EscalationWorker {
   private final JourneyFacts facts;
   private final ConversationStore conversations;
   private final Clock clock;
+  private final io.textback.worker.inbox.InboxReader inbox;
+  private final String publicBaseUrl;
 
   public EscalationWorker(BusinessDirectory businesses, JdbcClient jdbc, JourneyFacts facts,
-      ConversationStore conversations, Clock clock) {
+      ConversationStore conversations, Clock clock, io.textback.worker.inbox.InboxReader inbox,
+      io.textback.worker.TextbackProperties properties) {
+    this.inbox = inbox;
+    this.publicBaseUrl = properties.publicBaseUrl();
     this.businesses = businesses;
     this.jdbc = jdbc;
     this.facts = facts;
@@ -65,8 +70,20 @@ public class EscalationWorker {
       return escalation(null, null);
     }
     LOG.info("Conversation {} escalated (level {}) to {}", conversationId, level, PhoneNumbers.mask(staff));
-    return escalation(staff, business.copy().render(CopyCase.ESCALATION,
-        Map.of("leadPhone", leadPhone, "minutes", Long.toString(Math.max(minutes, 0)))));
+    io.textback.worker.inbox.InboxReader.Lead lead = inbox.lead(conversationId);
+    return escalation(staff, business.copy().render(CopyCase.ESCALATION, Map.of("leadPhone", leadPhone,
+        "minutes", Long.toString(Math.max(minutes, 0)),
+        "lead", who(lead, leadPhone),
+        "leadWords", io.textback.worker.copy.LeadWords.quote(lead.lastText()),
+        "link", publicBaseUrl + "/console/inbox/" + conversationId)));
+  }
+
+  /** The lead's name as a form gave it, when it is a plain name (anyone writes a form), and the number. */
+  private static String who(io.textback.worker.inbox.InboxReader.Lead lead, String phone) {
+    String name = java.util.stream.Stream.of(lead.firstName(), lead.lastName())
+        .map(io.textback.worker.copy.PlainName::of).flatMap(java.util.Optional::stream)
+        .collect(java.util.stream.Collectors.joining(" "));
+    return name.isEmpty() ? phone : name + " (" + phone + ")";
   }
 
   /** Who to text and what; both null when nobody is texted (the model then skips the send). */

@@ -68,7 +68,7 @@ public class ReplyController {
     }
     Conversation conversation = conversations.findOpenByLeadKey(leadKey).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for "
-            + leadKey.substring(0, leadKey.lastIndexOf(':') + 1) + PhoneNumbers.mask(leadKey.substring(leadKey.lastIndexOf(':') + 1))));
+            + PhoneNumbers.maskLeadKey(leadKey)));
     Business business = businesses.byId(conversation.businessId()).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "business " + conversation.businessId() + " is no longer configured"));
     if (business.compliance().strictReplies()) {

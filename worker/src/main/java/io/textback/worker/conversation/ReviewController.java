@@ -39,10 +39,10 @@ public class ReviewController {
           "a review is decided with POST /api/conversations/{leadKey}/review/opt-out or /not-opt-out");
     }
     Conversation conversation = conversations.findOpenByLeadKey(leadKey).orElseThrow(() ->
-        new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for " + masked(leadKey)));
+        new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for " + PhoneNumbers.maskLeadKey(leadKey)));
     String review = java.util.Optional.ofNullable(conversations.reviewsOf(conversation.businessId(),
         java.util.Set.of(conversation.phone())).get(conversation.phone())).orElseThrow(() ->
-        new RequestRejectedException(HttpStatus.CONFLICT, "the conversation with " + masked(leadKey)
+        new RequestRejectedException(HttpStatus.CONFLICT, "the conversation with " + PhoneNumbers.maskLeadKey(leadKey)
             + " waits for no decision (decided already, or no doubtful text)"));
     Business business = businesses.byId(conversation.businessId()).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "business " + conversation.businessId() + " is no longer configured"));
@@ -54,12 +54,7 @@ public class ReviewController {
     } else {
       conversations.resumeAfterReview(conversation.id());
     }
-    LOG.info("{} decided {} for {} ({})", who, decision, masked(leadKey), review);
+    LOG.info("{} decided {} for {} ({})", who, decision, PhoneNumbers.maskLeadKey(leadKey), review);
     return Map.of("conversationId", conversation.id(), "decision", decision, "review", review);
-  }
-
-  private static String masked(String leadKey) {
-    int colon = leadKey.lastIndexOf(':');
-    return leadKey.substring(0, colon + 1) + PhoneNumbers.mask(leadKey.substring(colon + 1));
   }
 }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public final class CopyBook {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CopyBook.class);
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-  private static final List<String> KNOWN = List.of("business", "firstName", "phone", "leadPhone", "minutes");
+  private static final List<String> KNOWN = List.of("business", "firstName", "phone", "leadPhone", "minutes", "lead",
+      "leadWords", "link");
   private final Map<CopyCase, String> templates;
   private final Map<String, String> fixed;
 
@@ -53,7 +54,8 @@ public final class CopyBook {
       // The longest values a text can carry (a first name is cut to PlainName's), so the segment
       // check holds for every text this template will make.
       String sample = book.fill(kind, Map.of("firstName", PlainName.LONGEST_SAMPLE, "leadPhone", "+15555550123",
-          "minutes", "30"));
+          "minutes", "30", "lead", PlainName.LONGEST_SAMPLE + " " + PlainName.LONGEST_SAMPLE + " (+15555550123)",
+          "leadWords", "x".repeat(LeadWords.MAX), "link", "https://textback.example.com/console/inbox/1234567890"));
       CopyRules.violations(sample, businessName, kind.rules())
           .forEach(rule -> problems.add(kind.setting() + " breaks the rule: " + rule));
     });

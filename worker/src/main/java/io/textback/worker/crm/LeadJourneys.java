@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class LeadJourneys {
   private final JdbcClient jdbc;
+  private final io.textback.worker.conversation.ConversationStore conversations;
 
-  public LeadJourneys(JdbcClient jdbc) {
+  public LeadJourneys(JdbcClient jdbc, io.textback.worker.conversation.ConversationStore conversations) {
     this.jdbc = jdbc;
+    this.conversations = conversations;
   }
 
   /** The business and phone textback created (or found) a CRM contact for. */
@@ -70,10 +72,7 @@ public class LeadJourneys {
 
   /** Pauses or resumes the lead's open conversation; false when there is none. */
   public boolean setPaused(Lead lead, boolean paused) {
-    // resuming from the CRM is a person's decision on a doubtful text too: the review it waited for is done
-    return jdbc.sql("update conversation set paused = :p, review = case when :p then review else null end"
-            + " where business_id = :b and phone = :phone and state = 'OPEN'")
-        .param("p", paused).param("b", lead.businessId()).param("phone", lead.phone()).update() > 0;
+    return conversations.setPaused(lead.businessId(), lead.phone(), paused);
   }
 
   private static String minutes(long seconds) {

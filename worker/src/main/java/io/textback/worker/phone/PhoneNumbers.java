@@ -158,4 +158,10 @@ public class PhoneNumbers {
   public static String mask(String phone) {
     return PhoneMask.mask(phone);
   }
+
+  /** For logs and refusals: a lead key (business:phone) with its phone masked. */
+  public static String maskLeadKey(String leadKey) {
+    int colon = leadKey.lastIndexOf(':');
+    return leadKey.substring(0, colon + 1) + mask(leadKey.substring(colon + 1));
+  }
 }

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** GET /api/reports/funnel: a business's funnel for calls, forms and both, with health flags and the copy experiment. */
+/**
+ * GET /api/reports/funnel: a business's funnel for calls, forms and both, with health flags and the copy experiment.
+ * {@code healthNote} says which numbers have too few leads to be flagged yet (null when each has enough).
+ */
 public record FunnelReport(
     String business,
     LocalDate from,
@@ -14,6 +17,7 @@ public record FunnelReport(
     Funnel forms,
     Funnel all,
     List<HealthFlag> health,
+    String healthNote,
     Experiment experiment) {
 
   /** The seed's thresholds: what needs work when a number is out of its healthy range. */

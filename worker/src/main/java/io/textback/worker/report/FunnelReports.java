@@ -28,6 +28,10 @@ public class FunnelReports {
   static final double BOOKING_FLOOR = 0.25;
   static final Duration RESPONSE_CEILING = Duration.ofMinutes(5);
   static final double SIGNIFICANCE = 0.05;
+  /** Fewer than these and a rate says nothing yet: one reply without a booking is not a 0% booking rate. */
+  static final int MIN_TEXTED = 10;
+  static final int MIN_REPLIES = 10;
+  static final int MIN_ANSWERED = 5;
 
   private final JdbcClient jdbc;
   private final io.textback.worker.crm.CrmRecords crmRecords;
@@ -49,7 +53,8 @@ public class FunnelReports {
     Funnel calls = funnel(rows, r -> r.channel().equals("call"));
     Funnel forms = funnel(rows, r -> r.channel().equals("form"));
     Funnel all = funnel(rows, r -> true);
-    return new FunnelReport(businessId, from, to, zone.getId(), calls, forms, all, health(all), experiment(rows));
+    return new FunnelReport(businessId, from, to, zone.getId(), calls, forms, all, health(all), healthNote(all),
+        experiment(rows));
   }
 
   /** Week by week (weeks start on Monday in the business's zone), the last {@code weeks} up to {@code to}. */
@@ -152,20 +157,36 @@ public class FunnelReports {
 
   static List<HealthFlag> health(Funnel f) {
     List<HealthFlag> flags = new ArrayList<>();
-    if (f.recoveryRate() != null && f.recoveryRate() < RECOVERY_FLOOR) {
+    if (f.recoveryRate() != null && f.texted() >= MIN_TEXTED && f.recoveryRate() < RECOVERY_FLOOR) {
       flags.add(new HealthFlag("recovery_low", "Recovery rate %s is below 15%%: the text-back copy needs work."
           .formatted(percent(f.recoveryRate()))));
     }
-    if (f.bookingRate() != null && f.bookingRate() < BOOKING_FLOOR) {
+    if (f.bookingRate() != null && f.replies() >= MIN_REPLIES && f.bookingRate() < BOOKING_FLOOR) {
       flags.add(new HealthFlag("booking_low", "Booking rate %s is below 25%%: the conversation needs work."
           .formatted(percent(f.bookingRate()))));
     }
     Double median = f.responseTime().businessHoursMedianSeconds();
-    if (median != null && median > RESPONSE_CEILING.toSeconds()) {
+    if (median != null && f.responseTime().answeredInBusinessHours() >= MIN_ANSWERED && median > RESPONSE_CEILING.toSeconds()) {
       flags.add(new HealthFlag("response_slow", "Median response in business hours is %.1f min (over 5): someone must watch the inbox."
           .formatted(median / 60)));
     }
     return flags;
+  }
+
+  /** Which of the three numbers have too few leads behind them to be judged yet, and how many they need; null when none. */
+  static String healthNote(Funnel f) {
+    List<String> short_ = new ArrayList<>();
+    if (f.texted() < MIN_TEXTED) {
+      short_.add("recovery rate: %d of %d texted leads".formatted(f.texted(), MIN_TEXTED));
+    }
+    if (f.replies() < MIN_REPLIES) {
+      short_.add("booking rate: %d of %d replies".formatted(f.replies(), MIN_REPLIES));
+    }
+    if (f.responseTime().answeredInBusinessHours() < MIN_ANSWERED) {
+      short_.add("response time: %d of %d answers in business hours".formatted(f.responseTime().answeredInBusinessHours(),
+          MIN_ANSWERED));
+    }
+    return short_.isEmpty() ? null : "Not judged yet, too few leads in this period (" + String.join("; ", short_) + ").";
   }
 
   /** Reply rate of texted leads per text-back variant; null when no journey in the period had one. */

@@ -27,7 +27,7 @@ public class CallerScreen {
 
   public ScreeningResult screen(Business business, String callerPhone, String callSid, Instant now) {
     Optional<String> e164 = phones.toE164(callerPhone, business.region());
-    String reason = reason(business, callerPhone, e164, open -> conversations.recordRepeatCall(open.id()));
+    String reason = reason(business, callerPhone, e164, open -> conversations.recordRepeatCall(open.id(), callSid, "missed again"));
     boolean afterHours = !business.hours().isOpen(now);
     String variant = afterHours || !business.copy().hasVariantB() ? null : variantOf(callSid);
     CopyCase copy = afterHours ? CopyCase.AFTER_HOURS : "B".equals(variant) ? CopyCase.MISSED_CALL_B : CopyCase.MISSED_CALL;

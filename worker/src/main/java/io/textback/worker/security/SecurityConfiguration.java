@@ -41,7 +41,7 @@ public class SecurityConfiguration {
                 "/login", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
             .anyRequest().hasRole("ADMIN"))
-        .formLogin(form -> form.defaultSuccessUrl("/console/", false))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console/", false).permitAll())
         .httpBasic(Customizer.withDefaults())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),

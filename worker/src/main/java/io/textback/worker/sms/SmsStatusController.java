@@ -29,8 +29,11 @@ public class SmsStatusController {
   private final InboundEventStore events;
   private final JdbcClient jdbc;
   private final PhoneLines lines;
+  private final org.springframework.context.ApplicationEventPublisher changes;
 
-  public SmsStatusController(TwilioWebhookVerifier verifier, InboundEventStore events, JdbcClient jdbc, PhoneLines lines) {
+  public SmsStatusController(TwilioWebhookVerifier verifier, InboundEventStore events, JdbcClient jdbc, PhoneLines lines,
+      org.springframework.context.ApplicationEventPublisher changes) {
+    this.changes = changes;
     this.verifier = verifier;
     this.events = events;
     this.jdbc = jdbc;
@@ -55,12 +58,15 @@ public class SmsStatusController {
         .update();
     // The recipient comes from our own outbox: Twilio documents a status callback as carrying "a
     // subset" of the message's properties, and its example has no To.
-    Optional<String> recipient = jdbc.sql("select to_phone from sms_outbox where message_sid = :sid limit 1")
-        .param("sid", sid).query(String.class).optional();
-    if (recipient.isEmpty()) {
+    record Sent(String businessId, String to) {}
+    Optional<Sent> sent = jdbc.sql("select business_id, to_phone from sms_outbox where message_sid = :sid limit 1")
+        .param("sid", sid).query((rs, i) -> new Sent(rs.getString(1), rs.getString(2))).optional();
+    if (sent.isEmpty()) {
       LOG.warn("Status {} for unknown message {}; kept in inbound_event only", status, sid);
       return ResponseEntity.ok().build();
     }
+    Optional<String> recipient = sent.map(Sent::to);
+    changes.publishEvent(new io.textback.worker.conversation.ConversationChanged(sent.get().businessId(), null));
     if (DeliveryStatus.isFailure(status) && DeliveryErrors.isSetupProblem(errorCode)) {
       LOG.warn("Text {} {} with error {}: {}", sid, status, errorCode, DeliveryErrors.explain(errorCode).orElseThrow());
     }

@@ -155,7 +155,7 @@ public class VoiceWebhookController {
       var open = call.callerE164().flatMap(phone -> conversations.findOpen(call.business().id(), phone));
       if (open.isPresent()) {
         if (events.storeIfNew(VoiceJourneyMessages.recordOnly(eventKey, "repeat-call", call))) {
-          conversations.recordRepeatCall(open.get().id());
+          conversations.recordRepeatCall(open.get().id(), call.callSid(), reason);
         }
         LOG.info("Call {} from {} for {}: missed again during an open conversation; no second text",
             call.callSid(), PhoneNumbers.mask(call.rawFrom()), call.business().id());

@@ -143,7 +143,12 @@ class ConversationJourneyTest extends WorkerIntegrationTest {
     engine().increaseTime(Duration.ofMinutes(2));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> escalationsAbout(DISPATCHER, caller).size() == 1);
-    assertThat(escalationsAbout(DISPATCHER, caller).get(0).body()).contains("replied to Demo Plumbing");
+    // what a dispatcher acts on: who, what they wrote, how long they waited, where to answer
+    long conversation = jdbc.sql("select id from conversation where phone = :p").param("p", caller).query(Long.class).single();
+    // (the minutes count from the reply's database time to the engine's clock, which this suite moves)
+    assertThat(escalationsAbout(DISPATCHER, caller).get(0).body()).matches(java.util.regex.Pattern.quote("textback: " + caller
+        + " wrote to Demo Plumbing and has waited ") + "\\d+" + java.util.regex.Pattern.quote(" min: \"Hi, my water heater is leaking\""
+        + " Answer now: " + io.textback.worker.support.TestInfrastructure.PUBLIC_BASE_URL + "/console/inbox/" + conversation));
     engine().increaseTime(Duration.ofMinutes(31));
     await().atMost(Duration.ofSeconds(10)).until(() -> escalationsAbout(MANAGER, caller).size() == 1);
 

@@ -159,7 +159,28 @@ class FunnelReportTest extends WorkerIntegrationTest {
 
   @Test
   void aStrugglingBusiness_isToldWhatNeedsWork() {
-    for (int i = 0; i < 10; i++) {
+    // 100 texted, 10 replies (10%), none booked, each answered 15 minutes after the call
+    for (int i = 0; i < 100; i++) {
+      String key = journey("call", 2 + i % 20, "10:0" + i / 20, true, null);
+      fact(key, JourneyFacts.TEXTED, null, 2 + i % 20, "10:0" + i / 20 + ":01");
+      if (i % 10 == 0) {
+        fact(key, JourneyFacts.REPLY, "0", 2 + i % 20, "10:1" + i / 20);
+        facts.record(key, JourneyFacts.HUMAN_REPLY, null, at(2 + i % 20, "10:1" + (5 + i / 20)));
+      }
+    }
+
+    FunnelReport report = reports.funnel(business, NY, FROM, TO);
+
+    assertThat(report.health()).extracting(HealthFlag::flag).containsExactly("recovery_low", "booking_low", "response_slow");
+    assertThat(report.health().get(0).message()).isEqualTo("Recovery rate 10.0% is below 15%: the text-back copy needs work.");
+    assertThat(report.health().get(2).message()).contains("15.0 min");
+    assertThat(report.healthNote()).isNull();
+  }
+
+  @Test
+  void aNewBusiness_withAHandfulOfLeads_isNotFlagged_andIsToldHowManyAreNeeded() {
+    // three texted, one reply, not booked, answered after 15 minutes: every rate is "bad", none means anything yet
+    for (int i = 0; i < 3; i++) {
       String key = journey("call", 2 + i, "10:00", true, null);
       fact(key, JourneyFacts.TEXTED, null, 2 + i, "10:00:01");
       if (i == 0) {
@@ -170,9 +191,9 @@ class FunnelReportTest extends WorkerIntegrationTest {
 
     FunnelReport report = reports.funnel(business, NY, FROM, TO);
 
-    assertThat(report.health()).extracting(HealthFlag::flag).containsExactly("recovery_low", "booking_low", "response_slow");
-    assertThat(report.health().get(0).message()).isEqualTo("Recovery rate 10.0% is below 15%: the text-back copy needs work.");
-    assertThat(report.health().get(2).message()).contains("15.0 min");
+    assertThat(report.health()).isEmpty();
+    assertThat(report.healthNote()).isEqualTo("Not judged yet, too few leads in this period (recovery rate: 3 of 10 texted"
+        + " leads; booking rate: 1 of 10 replies; response time: 1 of 5 answers in business hours).");
   }
 
   @Test

@@ -243,6 +243,18 @@ public abstract class WorkerIntegrationTest {
     return call;
   }
 
+  /** An admin's call to the worker's /api: {@code json} is the body (null for none); the answer as text. */
+  protected java.net.http.HttpResponse<String> api(String method, String path, String json) throws Exception {
+    java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", ADMIN_AUTH)
+        .method(method, json == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return java.net.http.HttpClient.newHttpClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   /** A caller number no other test uses. */
   protected static String newCaller() {
     return "+1555%07d".formatted(3_000_000 + CALLERS.incrementAndGet());
