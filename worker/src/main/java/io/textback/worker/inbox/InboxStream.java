@@ -115,9 +115,19 @@ public class InboxStream {
     }
   }
 
+  /**
+   * Ends every open stream when the worker begins to stop: the web server's graceful shutdown waits
+   * for open requests, and a page's stream would hold it for the whole grace period. The page reconnects
+   * to another worker, or to this one when it is back.
+   */
+  @org.springframework.context.event.EventListener(org.springframework.context.event.ContextClosedEvent.class)
+  public void closeStreams() {
+    pages.values().forEach(set -> set.forEach(SseEmitter::complete));
+    pages.clear();
+  }
+
   @PreDestroy
   void stop() {
     sender.shutdownNow();
-    pages.values().forEach(set -> set.forEach(SseEmitter::complete));
   }
 }
