@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * One channel's funnel over a period (journeys that started in it).
  *
- * @param leads missed calls (or web forms)
+ * @param leads missed calls (or web forms) that started a journey
+ * @param repeatCalls the calls those leads made again while their conversation was open (answered by
+ *     no second text-back): every call is counted, {@code leads + repeatCalls}
  * @param notTexted reason → count
  * @param repliesAfter how many texts the lead had when they replied: text-back, follow-up 1, follow-up 2
  * @param recoveryRate replies / leads
@@ -24,7 +26,8 @@ public record Funnel(
     Double bookingRate,
     long escalated,
     long optOuts,
-    ResponseTime responseTime) {
+    ResponseTime responseTime,
+    long repeatCalls) {
 
   /**
    * Lead in (missed call or form) to the first human reply, in seconds. Business hours: leads that

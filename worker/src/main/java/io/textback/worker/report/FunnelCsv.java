@@ -20,6 +20,7 @@ final class FunnelCsv {
     for (String reason : reasons) {
       row(lines, prefix, r, "not_texted:" + reason, f -> f.notTexted().getOrDefault(reason, 0L));
     }
+    row(lines, prefix, r, "repeat_calls", f -> f.repeatCalls());
     row(lines, prefix, r, "voicemails", f -> f.voicemails());
     row(lines, prefix, r, "reached_by_phone", f -> f.reachedByPhone());
     row(lines, prefix, r, "replies", f -> f.replies());

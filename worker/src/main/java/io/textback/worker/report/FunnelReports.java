@@ -83,6 +83,12 @@ public class FunnelReports {
         .collect(java.util.stream.Collectors.toSet());
     Map<String, String> reviews = conversations.reviewsOf(business.id(), phones);
     Map<String, List<io.textback.worker.consent.ConsentRecord>> consents = consent.of(business.id(), phones);
+    Map<String, Long> conversationIds = new java.util.HashMap<>();
+    if (!rows.isEmpty()) {
+      jdbc.sql("select journey_key, max(id) from conversation where journey_key in (:k) group by journey_key")
+          .param("k", rows.stream().map(JourneyRow::key).toList())
+          .query((rs, i) -> conversationIds.put(rs.getString(1), rs.getLong(2))).list();
+    }
     return rows.stream()
         .sorted(Comparator.comparing(JourneyRow::startedAt).reversed())
         .map(r -> new JourneyView(r.key(), r.channel(), mask(r.phone()), r.startedAt(), r.variant(),
@@ -90,7 +96,8 @@ public class FunnelReports {
             business.crm(), crmRecords.of(business, r.phone(), r.key()),
             r.phone() == null || !reviews.containsKey(r.phone()) ? null
                 : new Review(reviews.get(r.phone()), business.leadKey(r.phone())),
-            r.phone() == null ? List.of() : consents.getOrDefault(r.phone(), List.of())))
+            r.phone() == null ? List.of() : consents.getOrDefault(r.phone(), List.of()), r.repeatCalls(),
+            conversationIds.get(r.key())))
         .toList();
   }
 
@@ -101,10 +108,12 @@ public class FunnelReports {
    * @param crm the business's CRM (a CrmKind id, or none); {@code crmRecords} what the journey left there
    * @param review why the lead's open conversation waits for a person (a text that may revoke consent), or null
    * @param consent what gave consent to text the lead, and when, oldest first
+   * @param repeatCalls the calls the lead made again while the conversation was open (no second text-back)
+   * @param conversationId the conversation the journey opened (its thread in the inbox), or null
    */
   public record JourneyView(String journeyKey, String channel, String phone, Instant startedAt, String variant,
       String conversation, List<Event> events, String crm, List<io.textback.worker.crm.CrmRecordView> crmRecords,
-      Review review, List<io.textback.worker.consent.ConsentRecord> consent) {}
+      Review review, List<io.textback.worker.consent.ConsentRecord> consent, int repeatCalls, Long conversationId) {}
 
   /** A text that may have revoked consent waits for a person: decide with POST /api/conversations/{leadKey}/review/... */
   public record Review(String why, String leadKey) {}
@@ -112,7 +121,7 @@ public class FunnelReports {
   public record Event(String kind, String reason, Instant at) {}
 
   record JourneyRow(String key, String channel, String phone, Instant startedAt, boolean inBusinessHours,
-      String variant, String conversationState, Map<String, Event> events) {
+      String variant, String conversationState, int repeatCalls, Map<String, Event> events) {
     boolean has(String kind) {
       return events.containsKey(kind);
     }
@@ -124,8 +133,9 @@ public class FunnelReports {
     Map<String, Long> repliesAfter = new LinkedHashMap<>();
     List<Long> response = new ArrayList<>();
     List<Long> responseInHours = new ArrayList<>();
-    long texted = 0, voicemails = 0, reached = 0, replies = 0, booked = 0, escalated = 0, optOuts = 0;
+    long texted = 0, voicemails = 0, reached = 0, replies = 0, booked = 0, escalated = 0, optOuts = 0, repeatCalls = 0;
     for (JourneyRow r : in) {
+      repeatCalls += r.repeatCalls();
       texted += r.has(JourneyFacts.TEXTED) ? 1 : 0;
       voicemails += r.has(JourneyFacts.VOICEMAIL) ? 1 : 0;
       reached += r.has(JourneyFacts.REACHED) ? 1 : 0;
@@ -152,7 +162,7 @@ public class FunnelReports {
     ResponseTime time = new ResponseTime(response.size(), Stats.percentile(response, 0.5), Stats.percentile(response, 0.9),
         responseInHours.size(), Stats.percentile(responseInHours, 0.5), Stats.percentile(responseInHours, 0.9));
     return new Funnel(in.size(), texted, notTexted, voicemails, reached, replies, repliesAfter,
-        Stats.rate(replies, in.size()), booked, Stats.rate(booked, replies), escalated, optOuts, time);
+        Stats.rate(replies, in.size()), booked, Stats.rate(booked, replies), escalated, optOuts, time, repeatCalls);
   }
 
   static List<HealthFlag> health(Funnel f) {
@@ -228,6 +238,7 @@ public class FunnelReports {
               order by started_at desc limit :limit)
             select j.journey_key, j.channel, j.phone, j.started_at, j.in_business_hours, j.variant,
                    (select c.state from conversation c where c.journey_key = j.journey_key order by c.id desc limit 1) as conversation_state,
+                   (select c.repeat_calls from conversation c where c.journey_key = j.journey_key order by c.id desc limit 1) as repeat_calls,
                    e.kind, e.reason, e.at
             from j left join journey_event e on e.journey_key = j.journey_key
             order by j.started_at, e.at""")
@@ -237,7 +248,7 @@ public class FunnelReports {
             try {
               return new JourneyRow(key, rs.getString("channel"), rs.getString("phone"),
                   rs.getTimestamp("started_at").toInstant(), rs.getBoolean("in_business_hours"), rs.getString("variant"),
-                  rs.getString("conversation_state"), new LinkedHashMap<>());
+                  rs.getString("conversation_state"), rs.getInt("repeat_calls"), new LinkedHashMap<>());
             } catch (java.sql.SQLException e) {
               throw new IllegalStateException(e);
             }

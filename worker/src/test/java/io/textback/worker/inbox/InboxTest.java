@@ -153,6 +153,10 @@ class InboxTest extends WorkerIntegrationTest {
     assertThat(voicemail.get("text").asText()).isEqualTo("Voicemail, 12 s");
     assertThat(thread.get("conversation").get("repeatCalls").asInt()).isEqualTo(1);
     assertThat(twilio().sentTo(caller)).as("no second text-back").hasSize(1);
+    // the journeys list counts the call too, and links the journey to its thread
+    JsonNode journey = StreamSupport.stream(get("/api/journeys?business=cool-air&limit=500").spliterator(), false)
+        .filter(j -> j.path("conversationId").asLong() == id).findFirst().orElseThrow();
+    assertThat(journey.get("repeatCalls").asInt()).isEqualTo(1);
   }
 
   static List<String> types(JsonNode thread) {

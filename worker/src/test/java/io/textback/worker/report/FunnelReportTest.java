@@ -344,7 +344,9 @@ class FunnelReportTest extends WorkerIntegrationTest {
       checked++;
     }
     assertThat(checked).isGreaterThanOrEqualTo(6);
-    assertThat(scrape.body()).contains("textback_response_time_seconds{application=\"textback\",business=\"" + business
-        + "\",business_hours=\"true\",quantile=\"0.5\"}");
+    // an answer 3 minutes after the call: inside the 5-minute SLA's bucket, outside the 2-minute one
+    assertThat(scrape.body()).contains("textback_response_time_seconds_bucket{application=\"textback\",business=\"" + business
+        + "\",business_hours=\"true\",le=\"300.0\"} 1").contains("textback_response_time_seconds_bucket{application=\"textback\","
+        + "business=\"" + business + "\",business_hours=\"true\",le=\"120.0\"} 0");
   }
 }
