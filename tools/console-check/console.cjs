@@ -1,60 +1,14 @@
 // The console as an owner meets it: local mode started from its jar, headless Chromium logs in,
 // plays a missed call in the phone simulator, answers as the lead and as the business, and checks
 // the funnel changed. Usage: node console.cjs [--screenshot FILE]
-const { spawn } = require('node:child_process');
-const net = require('node:net');
-const path = require('node:path');
 const fs = require('node:fs');
 const puppeteer = require('puppeteer-core');
+const { jar, chromium, freePort, startLocalMode, until, argPath } = require('./local-mode.cjs');
 
-const root = path.resolve(__dirname, '../..');
-const jar = path.join(root, 'local/target/textback-local.jar');
-const chromium = process.env.CHROMIUM || ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-  .find((p) => fs.existsSync(p));
-const screenshot = process.argv.includes('--screenshot')
-  ? path.resolve(process.env.TEXTBACK_CALLER_DIR || process.cwd(), process.argv[process.argv.indexOf('--screenshot') + 1]) : null;
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, () => { const { port } = server.address(); server.close(() => resolve(port)); });
-  });
-}
-
-function startLocalMode(port) {
-  const java = process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin/java') : 'java';
-  const child = spawn(java, ['-jar', jar], {
-    env: Object.assign({}, process.env, {
-      TEXTBACK_PORT: String(port), TEXTBACK_ENGINE_PORT: '0', TEXTBACK_TWILIO_FAKE_PORT: '0',
-      TEXTBACK_HUBSPOT_FAKE_PORT: '0', TEXTBACK_POSTGRES_PORT: '0',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('local mode not ready in 180 s:\n' + log.slice(-3000))), 180000);
-    const read = (chunk) => {
-      log += chunk;
-      if (log.includes('local mode is ready')) { clearTimeout(timer); resolve(child); }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.logTail = () => log.slice(-6000);
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error('local mode exited with ' + code + ':\n' + log.slice(-3000))); });
-  });
-}
+const screenshot = argPath('--screenshot');
 
 async function measure(page, id) {
   return page.$eval(`[data-measure="${id}"] .value`, (e) => e.textContent.trim());
-}
-
-async function until(what, fn, timeoutMs = 30000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting for ' + what);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 (async () => {
@@ -68,8 +22,9 @@ async function until(what, fn, timeoutMs = 30000) {
     await page.setViewport({ width: 1200, height: 1500 });
     const base = `http://localhost:${port}`;
 
-    await page.goto(base + '/console/');
+    await page.goto(base + '/console/reports');
     if (!page.url().endsWith('/login')) throw new Error('the console opened without a login: ' + page.url());
+    if (!(await page.content()).includes('textback')) throw new Error('the sign-in page does not say whose it is');
     await page.type('input[name=username]', 'admin');
     await page.type('input[name=password]', 'wrong');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
@@ -97,7 +52,7 @@ async function until(what, fn, timeoutMs = 30000) {
     await until('the reply in the funnel', async () => Number(await measure(page, 'replies')) === repliesBefore + 1);
     await until('the lead\'s text in the thread', () => page.$eval('#sim-thread', (e, v) => e.textContent.includes(v), attack));
     if ((await page.title()) === 'xss' || (await page.$('#sim-thread img'))) throw new Error('markup in a lead\'s SMS ran in the console');
-    const csp = (await page.goto(base + '/console/')).headers()['content-security-policy'] || '';
+    const csp = (await page.goto(base + '/console/reports')).headers()['content-security-policy'] || '';
     if (!csp.includes("script-src 'self'")) throw new Error('the console has no Content-Security-Policy: ' + csp);
     await page.waitForSelector('#simulator:not([hidden])');
     await page.$eval('#sim-from', (e, v) => { e.value = v; }, caller);

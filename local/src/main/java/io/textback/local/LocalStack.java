@@ -34,7 +34,9 @@ public final class LocalStack implements AutoCloseable {
       "textback.businesses[0].limits.forms-per-address-per-hour", 1_000_000,
       "textback.businesses[1].limits.first-texts-per-hour", 1_000_000,
       "textback.businesses[1].limits.first-texts-per-hour-per-prefix", 1_000_000,
-      "textback.businesses[1].limits.forms-per-address-per-hour", 1_000_000);
+      "textback.businesses[1].limits.forms-per-address-per-hour", 1_000_000,
+      "textback.businesses[2].limits.first-texts-per-hour", 1_000_000,
+      "textback.businesses[2].limits.first-texts-per-hour-per-prefix", 1_000_000);
   public static final String DEMO_BUSINESS = "demo-plumbing";
   /** Signs the demo business's web forms (the README's curl example uses it). */
   public static final String DEMO_FORM_SECRET = "local-form-secret";
@@ -53,6 +55,9 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEMO_HIGHLEVEL_BUSINESS = "summit-hvac";
   public static final String DEMO_HIGHLEVEL_NUMBER = "+15550500000";
   public static final String DEMO_HIGHLEVEL_LOCATION = "loc-summit-demo";
+  /** The third demo business: no CRM, its leads are answered in the console's inbox. */
+  public static final String DEMO_CONSOLE_BUSINESS = "bright-electric";
+  public static final String DEMO_CONSOLE_NUMBER = "+15550700000";
   /** Local mode's console login (textback.console.admins). */
   public static final String ADMIN = "admin";
   public static final String ADMIN_PASSWORD = "textback";
@@ -96,6 +101,7 @@ public final class LocalStack implements AutoCloseable {
       // The demo numbers are registered for A2P, as a business's must be before it texts US leads.
       twilio.registerForA2p(DEMO_TWILIO_NUMBER, "VERIFIED");
       twilio.registerForA2p(DEMO_HIGHLEVEL_NUMBER, "VERIFIED");
+      twilio.registerForA2p(DEMO_CONSOLE_NUMBER, "VERIFIED");
       hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
       properties = new LinkedHashMap<>(workerProperties());
       properties.putAll(extraProperties);
@@ -209,6 +215,16 @@ public final class LocalStack implements AutoCloseable {
     p.put("textback.businesses[1].gohighlevel.pipeline-id", "pipe-demo");
     p.put("textback.businesses[1].gohighlevel.new-lead-stage-id", "stage-new-lead");
     p.put("textback.businesses[1].gohighlevel.booked-stage-id", "stage-booked");
+    p.put("textback.businesses[2].id", DEMO_CONSOLE_BUSINESS);
+    p.put("textback.businesses[2].name", "Bright Electric");
+    p.put("textback.businesses[2].twilio-number", DEMO_CONSOLE_NUMBER);
+    p.put("textback.businesses[2].forward-to", "+15550700001");
+    p.put("textback.businesses[2].timezone", "America/New_York");
+    p.put("textback.businesses[2].voicemail-window", settings.voicemailWindow());
+    for (String day : List.of("monday", "tuesday", "wednesday", "thursday", "friday")) {
+      p.put("textback.businesses[2].opening-hours." + day, "08:00-18:00");
+    }
+    p.put("textback.businesses[2].dispatcher-phone", "+15550700002");
     p.put("textback.console.admins[0].username", ADMIN);
     p.put("textback.console.admins[0].password", "{noop}" + ADMIN_PASSWORD);
     return p;

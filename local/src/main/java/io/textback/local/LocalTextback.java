@@ -59,6 +59,7 @@ public final class LocalTextback {
           demo business Demo Plumbing (HubSpot): Twilio number %s rings %s; voicemail window %s;
                         escalations text the dispatcher %s, then the manager %s
           demo business Summit HVAC (GoHighLevel, the marketplace app installed): Twilio number %s
+          demo business Bright Electric (no CRM: answered in the console's inbox): Twilio number %s
           Twilio auth token (signs webhooks): %s
           log           %s   (warnings also show here)
 
@@ -69,7 +70,7 @@ public final class LocalTextback {
         stack.engine().gatewayAddress().replaceAll(".*:", ""), stack.database().jdbcUrl(),
         stack.twilio().baseUrl(), stack.hubspot().baseUrl(), stack.highLevel().baseUrl(), LocalStack.DEMO_HIGHLEVEL_LOCATION,
         LocalStack.DEMO_TWILIO_NUMBER, LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(), LocalStack.DEMO_DISPATCHER,
-        LocalStack.DEMO_MANAGER, LocalStack.DEMO_HIGHLEVEL_NUMBER,
+        LocalStack.DEMO_MANAGER, LocalStack.DEMO_HIGHLEVEL_NUMBER, LocalStack.DEMO_CONSOLE_NUMBER,
         "local-dev-token".equals(settings.twilioAuthToken()) ? "local-dev-token" : "(from TWILIO_AUTH_TOKEN)",
         settings.home().resolve("textback.log"));
     Thread.currentThread().join();

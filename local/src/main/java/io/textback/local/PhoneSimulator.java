@@ -35,19 +35,37 @@ public class PhoneSimulator {
     this.twilio = twilio;
   }
 
-  public record CallRequest(String from, Boolean voicemail) {}
+  /** {@code business}: which demo business to call or text (Demo Plumbing when not given). */
+  public record CallRequest(String from, Boolean voicemail, String business) {}
 
-  public record TextRequest(String from, String body) {}
+  public record TextRequest(String from, String body, String business) {}
+
+  /** The demo businesses a caller can reach, by id: their Twilio numbers. */
+  static final Map<String, String> NUMBERS = Map.of(LocalStack.DEMO_BUSINESS, LocalStack.DEMO_TWILIO_NUMBER,
+      LocalStack.DEMO_HIGHLEVEL_BUSINESS, LocalStack.DEMO_HIGHLEVEL_NUMBER,
+      LocalStack.DEMO_CONSOLE_BUSINESS, LocalStack.DEMO_CONSOLE_NUMBER);
 
   @GetMapping("/local/simulator")
-  public Map<String, String> about() {
-    return Map.of("business", LocalStack.DEMO_BUSINESS, "businessNumber", LocalStack.DEMO_TWILIO_NUMBER);
+  public Map<String, Object> about() {
+    return Map.of("business", LocalStack.DEMO_BUSINESS, "businessNumber", LocalStack.DEMO_TWILIO_NUMBER, "numbers", NUMBERS);
+  }
+
+  private static String numberOf(String business) {
+    if (business == null || business.isBlank()) {
+      return LocalStack.DEMO_TWILIO_NUMBER;
+    }
+    String number = NUMBERS.get(business);
+    if (number == null) {
+      throw new io.textback.worker.web.RequestRejectedException(HttpStatus.NOT_FOUND,
+          "no demo business " + business + "; the simulator calls " + String.join(", ", NUMBERS.keySet()));
+    }
+    return number;
   }
 
   @PostMapping("/local/simulator/calls")
   public ResponseEntity<Map<String, Object>> call(@RequestBody CallRequest request) {
     String from = phone(request.from());
-    TwilioPhone.Call call = phone.call(from, LocalStack.DEMO_TWILIO_NUMBER);
+    TwilioPhone.Call call = phone.call(from, numberOf(request.business()));
     call.missed();
     int status = Boolean.TRUE.equals(request.voicemail()) ? call.leavesVoicemail(20).status() : call.hangsUpAtGreeting().status();
     return ResponseEntity.ok(Map.of("callSid", call.callSid(), "from", from, "webhookStatus", status));
@@ -59,8 +77,9 @@ public class PhoneSimulator {
     if (request.body() == null || request.body().isBlank()) {
       return ResponseEntity.unprocessableEntity().body(Map.of("error", "body is required"));
     }
-    int status = phone.text(from, LocalStack.DEMO_TWILIO_NUMBER, request.body()).status();
-    leadTexts.add(new FakeMessage("lead", LocalStack.DEMO_TWILIO_NUMBER, from, request.body(), Instant.now()));
+    String to = numberOf(request.business());
+    int status = phone.text(from, to, request.body()).status();
+    leadTexts.add(new FakeMessage("lead", to, from, request.body(), Instant.now()));
     return ResponseEntity.ok(Map.of("from", from, "webhookStatus", status));
   }
 
@@ -77,7 +96,7 @@ public class PhoneSimulator {
 
   private static String phone(String raw) {
     if (raw == null || !raw.trim().matches("\\+[1-9]\\d{6,14}")) {
-      throw new org.springframework.web.server.ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+      throw new io.textback.worker.web.RequestRejectedException(HttpStatus.UNPROCESSABLE_ENTITY,
           "from must be an E.164 number such as +15551234567");
     }
     return raw.trim();

@@ -230,7 +230,7 @@ class FunnelReportTest extends WorkerIntegrationTest {
       if (replied) {
         events.put(JourneyFacts.REPLY, new FunnelReports.Event(JourneyFacts.REPLY, "0", Instant.EPOCH));
       }
-      rows.add(new FunnelReports.JourneyRow("k" + i, "call", null, Instant.EPOCH, true, variant, null, events));
+      rows.add(new FunnelReports.JourneyRow("k" + i, "call", null, Instant.EPOCH, true, variant, null, 0, events));
     }
 
     FunnelReport.Experiment experiment = FunnelReports.experiment(rows);

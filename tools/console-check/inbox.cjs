@@ -1,0 +1,151 @@
+// The inbox as a dispatcher meets it, on a phone: local mode started from its jar, headless Chromium
+// at a phone's size signs in, a caller's missed call appears in the inbox without a reload, the
+// lead's text shows under "Waiting" with its clock, the dispatcher opens the thread and answers
+// (tapping Send twice), and the lead gets the text once. Then, at a desk's size, a search by number.
+// Prints the time from a lead's text reaching the worker to it showing in the open thread (p50, p99).
+// Usage: node inbox.cjs [--screenshots DIR] [--samples N]
+const fs = require('node:fs');
+const path = require('node:path');
+const puppeteer = require('puppeteer-core');
+const { jar, chromium, freePort, startLocalMode, until, signIn, argPath } = require('./local-mode.cjs');
+
+const shots = argPath('--screenshots');
+const samples = process.argv.includes('--samples') ? Number(process.argv[process.argv.indexOf('--samples') + 1]) : 30;
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESK = { width: 1280, height: 900 };
+const BUSINESS = 'bright-electric';
+
+const post = (page, url, body) => page.evaluate((u, b) => fetch(u, { method: 'POST', credentials: 'same-origin',
+  headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(b) }).then((r) => r.json()), url, body);
+const messagesTo = (page, phone) => page.evaluate((p) => fetch('/local/simulator/messages?phone=' + encodeURIComponent(p),
+  { credentials: 'same-origin' }).then((r) => r.json()), phone);
+const text = (page, selector) => page.$eval(selector, (e) => e.textContent);
+
+function percentile(sorted, p) {
+  const i = (sorted.length - 1) * p, lo = Math.floor(i), hi = Math.ceil(i);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
+}
+
+async function shot(page, name) {
+  if (!shots) return;
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, name), fullPage: false });
+}
+
+(async () => {
+  if (!fs.existsSync(jar)) throw new Error(jar + ' is missing: run mvn verify first');
+  if (!chromium) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM to its path');
+  const port = await freePort();
+  const started = Date.now();
+  const local = await startLocalMode(port);
+  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
+  try {
+    const base = `http://localhost:${port}`;
+    const page = await browser.newPage();
+    await page.setViewport(PHONE);
+    await signIn(page, base, '/console/inbox');
+    await page.waitForSelector('#inbox-waiting');
+    if (!new URL(page.url()).pathname.endsWith('/console/inbox')) throw new Error('signing in did not lead back to the inbox: ' + page.url());
+    // Bright Electric has no CRM: the console's inbox is where its leads are answered
+    await page.select('#business', BUSINESS);
+    await until('Bright Electric\'s inbox', () => text(page, '#inbox-sla').then((t) => t.includes('Bright Electric')));
+
+    // a missed call: its conversation appears in the open page by itself
+    const caller = '+1555' + String(Date.now()).slice(-7);
+    const call = await post(page, '/local/simulator/calls', { from: caller, voicemail: false, business: BUSINESS });
+    if (call.webhookStatus !== 200) throw new Error('the call webhook answered ' + call.webhookStatus);
+    await until('the missed call in the inbox', () => text(page, '#inbox-list').then((t) => t.includes(caller)));
+
+    // the lead answers the text-back: now they wait for the business, with the clock running
+    await post(page, '/local/simulator/texts', { from: caller, body: 'Hi, the AC is out. Can you come today?', business: BUSINESS });
+    await until('the lead under Waiting', () => text(page, '#inbox-waiting').then((t) => t.includes(caller) && t.includes('waiting')));
+    if (!(await text(page, '#inbox-sla')).includes('SLA')) throw new Error('the inbox does not say the response SLA');
+    await shot(page, 'inbox-phone.png');
+
+    // the dispatcher taps the conversation: the thread, in full, in place of the list
+    await page.evaluate((c) => [...document.querySelectorAll('#inbox-waiting li a')].find((a) => a.textContent.includes(c)).click(), caller);
+    await page.waitForSelector('#thread:not([hidden])');
+    await until('the whole thread', () => text(page, '#thread-entries').then((t) => t.includes('Missed call')
+      && t.includes('text-back') && t.includes('the AC is out')));
+    if (await page.$eval('#inbox-list', (e) => getComputedStyle(e).display !== 'none')) {
+      throw new Error('on a phone the thread should replace the list');
+    }
+    if (!/\/console\/inbox\/\d+$/.test(page.url())) throw new Error('the thread has no address of its own: ' + page.url());
+
+    // a dispatcher on the road taps Send twice: the lead gets one text
+    const answer = 'We can be there at 3pm. Does that work?';
+    await page.type('#reply-body', answer);
+    await page.evaluate(() => { document.querySelector('#reply-send').click(); document.querySelector('#reply-send').click(); });
+    await until('the answer at the lead', async () => (await messagesTo(page, caller)).some((m) => m.body === answer));
+    await until('the answer in the thread', () => text(page, '#thread-entries').then((t) => t.includes(answer)));
+    await new Promise((r) => setTimeout(r, 1500));
+    const got = (await messagesTo(page, caller)).filter((m) => m.body === answer).length;
+    if (got !== 1) throw new Error('the lead got the answer ' + got + ' times');
+    await shot(page, 'thread-phone.png');
+
+    // the answer is the business's response: the journey shows the human reply
+    const journeys = await page.evaluate(() => fetch('/api/journeys?business=bright-electric&limit=50', { credentials: 'same-origin' }).then((r) => r.json()));
+    const mine = journeys.find((j) => j.phone.endsWith(caller.slice(-4)) && j.events.some((e) => e.kind === 'human_reply'));
+    if (!mine) throw new Error('the answer did not count as the response');
+
+    // a lead's words are anyone's: markup in them shows as text in the thread and the list
+    const attack = '<img src=x onerror="document.title=\'xss\'">Sink leaking';
+    await post(page, '/local/simulator/texts', { from: caller, body: attack, business: BUSINESS });
+    await until('the markup shown as text', () => text(page, '#thread-entries').then((t) => t.includes(attack)));
+    if ((await page.title()) === 'xss' || (await page.$('#thread-entries img, #inbox-list img'))) {
+      throw new Error('markup in a lead\'s SMS ran in the inbox');
+    }
+
+    // how soon a lead's text shows in the open thread
+    const lags = [];
+    for (let i = 0; i < samples; i++) {
+      const words = 'Still there? ' + i + ' ' + Math.random().toString(36).slice(2, 8);
+      const t0 = await page.evaluate(() => performance.now());
+      await page.evaluate((c, w, b) => {
+        window.__shown = null;
+        const seen = new MutationObserver(() => {
+          if (document.querySelector('#thread-entries').textContent.includes(w)) { window.__shown = performance.now(); seen.disconnect(); }
+        });
+        seen.observe(document.querySelector('#thread-entries'), { childList: true, subtree: true, characterData: true });
+        fetch('/local/simulator/texts', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ from: c, body: w, business: b }) });
+      }, caller, words, BUSINESS);
+      await until('text ' + i + ' in the thread', () => page.evaluate(() => window.__shown), 15000);
+      lags.push((await page.evaluate(() => window.__shown)) - t0);
+    }
+    lags.sort((a, b) => a - b);
+
+    // at a desk: the list beside the thread, and a search by number finds the lead
+    await page.setViewport(DESK);
+    await page.goto(base + '/console/inbox');
+    await page.waitForSelector('#inbox-search');
+    await page.select('#business', BUSINESS);
+    await until('Bright Electric\'s inbox', () => text(page, '#inbox-sla').then((t) => t.includes('Bright Electric')));
+    const digits = caller.slice(-7, -4) + '-' + caller.slice(-4);
+    await page.type('#inbox-search', digits);
+    await until('the lead found by number', async () => {
+      const rows = await page.$$eval('.conversations li a[data-thread]', (as) => as.map((a) => a.textContent));
+      return rows.length >= 1 && rows.every((r) => r.includes(caller));
+    });
+    await page.evaluate(() => document.querySelector('.conversations li a[data-thread]').click());
+    await until('the thread beside the list', () => text(page, '#thread-entries').then((t) => t.includes(answer)));
+    if (await page.$eval('#inbox-list', (e) => getComputedStyle(e).display === 'none')) throw new Error('at a desk the list stays beside the thread');
+    await shot(page, 'inbox-desktop.png');
+    await page.goto(base + '/console/reports');
+    await page.waitForSelector('[data-measure="missed"]');
+    await page.waitForSelector('#weeks text');
+    await shot(page, 'reports-desktop.png');
+
+    const f = (ms) => Math.round(ms) + ' ms';
+    console.log(`inbox: a missed call appeared without a reload, the lead waited with the clock running, answered from a`
+      + ` phone-sized page (Send tapped twice, texted once), counted as the response, found by number at a desk`);
+    console.log(`inbox: lead's text to the open thread, ${lags.length} texts: p50 ${f(percentile(lags, 0.5))},`
+      + ` p99 ${f(percentile(lags, 0.99))}, max ${f(lags[lags.length - 1])}; local mode start to answered: ${Math.round((Date.now() - started) / 1000)} s`);
+  } catch (e) {
+    console.error('local mode, last lines:\n' + local.logTail());
+    throw e;
+  } finally {
+    await browser.close();
+    local.kill('SIGTERM');
+  }
+})().catch((e) => { console.error('inbox check failed: ' + e.message); process.exit(1); });
