@@ -31,6 +31,7 @@ async function start() {
   $('business').addEventListener('change', () => { listen(); refreshAll().catch((e) => showError('Loading failed', e)); });
   ['from', 'to'].forEach((id) => $(id).addEventListener('change', () => refreshReports().catch((e) => showError('The reports did not load', e))));
   $('held').addEventListener('click', decideHeld);
+  $('numbers').addEventListener('click', connectNumber);
   $('journeys').addEventListener('click', decideReview);
   // links inside the console change the page without reloading it
   document.addEventListener('click', (event) => {
@@ -44,7 +45,7 @@ async function start() {
   await loadInbox();
   listen();
   await route();
-  await Promise.all([heldTexts(), a2p()]).catch((e) => showError('Loading failed', e));
+  await Promise.all([heldTexts(), a2p(), numbers()]).catch((e) => showError('Loading failed', e));
   await simulator();
   setInterval(() => { refreshAll().catch(() => {}); }, 30000);
 }

@@ -92,6 +92,38 @@ async function a2p() {
   }).join('');
 }
 
+const NUMBER_STATES = { connected: 'connected to textback', incomplete: 'partly connected', not_set: 'not set up', elsewhere: 'sends elsewhere' };
+
+/** The Twilio account's numbers (an admin's: a member's login gets 403 and the panel stays hidden). */
+async function numbers() {
+  let list;
+  try { list = await api('/api/twilio/numbers'); } catch (e) {
+    if (e.status !== 403) showError('The Twilio numbers did not load', e);
+    return;
+  }
+  $('numbers').hidden = false;
+  $('numbers').querySelector('tbody').innerHTML = list.map((n) => `<tr data-sid="${esc(n.sid)}" data-state="${esc(n.state)}">
+      <td>${esc(n.phoneNumber)}</td><td>${esc(n.business || 'no business uses it yet')}</td>
+      <td class="${n.state === 'connected' ? 'ok' : n.state === 'elsewhere' ? 'flag' : ''}">${esc(NUMBER_STATES[n.state] || n.state)}</td>
+      <td>${Object.entries(n.pointsAt).filter(([, v]) => v).map(([k, v]) => esc(k + ': ' + v)).join('<br>') || '–'}</td>
+      <td>${n.state === 'connected' ? '' : '<button data-connect>Connect</button>'}</td></tr>`).join('');
+}
+
+async function connectNumber(event) {
+  if (!event.target.matches('[data-connect]')) return;
+  const row = event.target.closest('tr');
+  const elsewhere = row.dataset.state === 'elsewhere';
+  if (elsewhere && !confirm('This number sends its calls or texts to another service now:\n'
+    + row.cells[3].innerText + '\n\nPoint it at textback instead?')) return;
+  event.target.disabled = true;
+  try {
+    await postJson('/api/twilio/numbers/' + encodeURIComponent(row.dataset.sid) + '/connect', { confirm: elsewhere });
+  } catch (e) {
+    showError('The number was not connected', e);
+  }
+  await numbers();
+}
+
 const CRM_NAMES = { hubspot: 'HubSpot', gohighlevel: 'GoHighLevel' };
 
 /** What the journey left in the business's CRM: each record, linked when the CRM's page is known. */

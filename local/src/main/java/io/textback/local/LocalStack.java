@@ -58,6 +58,8 @@ public final class LocalStack implements AutoCloseable {
   /** The third demo business: no CRM, its leads are answered in the console's inbox. */
   public static final String DEMO_CONSOLE_BUSINESS = "bright-electric";
   public static final String DEMO_CONSOLE_NUMBER = "+15550700000";
+  /** A number of the demo Twilio account that no business uses yet (the console can connect it). */
+  public static final String SPARE_NUMBER = "+15550900000";
   /** Local mode's console login (textback.console.admins). */
   public static final String ADMIN = "admin";
   public static final String ADMIN_PASSWORD = "textback";
@@ -102,6 +104,12 @@ public final class LocalStack implements AutoCloseable {
       twilio.registerForA2p(DEMO_TWILIO_NUMBER, "VERIFIED");
       twilio.registerForA2p(DEMO_HIGHLEVEL_NUMBER, "VERIFIED");
       twilio.registerForA2p(DEMO_CONSOLE_NUMBER, "VERIFIED");
+      // the demo numbers point at local mode, as "Connect" leaves them; a spare one is new, to try it on
+      for (String number : List.of(DEMO_TWILIO_NUMBER, DEMO_HIGHLEVEL_NUMBER, DEMO_CONSOLE_NUMBER)) {
+        twilio.ownNumber(number, settings.publicBaseUrl() + "/webhooks/twilio/voice",
+            settings.publicBaseUrl() + "/webhooks/twilio/voice/status", settings.publicBaseUrl() + "/webhooks/twilio/sms");
+      }
+      twilio.ownNumber(SPARE_NUMBER, "https://demo.twilio.com/welcome/voice/", "", "https://demo.twilio.com/welcome/sms/reply/");
       hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
       properties = new LinkedHashMap<>(workerProperties());
       properties.putAll(extraProperties);

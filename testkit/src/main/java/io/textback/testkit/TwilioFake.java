@@ -12,6 +12,7 @@ import io.textback.testkit.contract.HeldToContract;
 import io.textback.testkit.contract.VendorContract;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A WireMock server that answers like Twilio's REST API (Messages create and list, Lookup v2,
@@ -27,6 +28,7 @@ public final class TwilioFake implements AutoCloseable {
   private final TwilioMessagesTransformer messages;
   private final TwilioLookupTransformer lookup;
   private final TwilioMessagingTransformer messaging;
+  private final TwilioNumbersTransformer numbers = new TwilioNumbersTransformer();
   private final Duration latency;
   private final FakeCredentials credentials = new FakeCredentials();
 
@@ -36,7 +38,7 @@ public final class TwilioFake implements AutoCloseable {
     this.messaging = new TwilioMessagingTransformer();
     this.latency = latency;
     this.server = new WireMockServer(WireMockConfiguration.options()
-        .port(port).extensions(messages, lookup, messaging, new HeldToContract(VendorContract.twilio(), credentials)).containerThreads(64).jettyAcceptors(2));
+        .port(port).extensions(messages, lookup, messaging, numbers, new HeldToContract(VendorContract.twilio(), credentials)).containerThreads(64).jettyAcceptors(2));
     server.start();
     addDefaultStubs();
   }
@@ -57,6 +59,8 @@ public final class TwilioFake implements AutoCloseable {
         .willReturn(aResponse().withTransformers(TwilioLookupTransformer.NAME)
             .withHeader("Content-Type", "application/json")
             .withFixedDelay((int) latency.toMillis())));
+    server.stubFor(any(urlPathMatching(TwilioNumbersTransformer.PATH)).atPriority(10)
+        .willReturn(aResponse().withTransformers(TwilioNumbersTransformer.NAME).withHeader("Content-Type", "application/json")));
     server.stubFor(get(urlPathMatching("/v1/(Services|Tollfree)(/.*)?")).atPriority(10)
         .willReturn(aResponse().withTransformers(TwilioMessagingTransformer.NAME).withHeader("Content-Type", "application/json")));
   }
@@ -87,6 +91,19 @@ public final class TwilioFake implements AutoCloseable {
    */
   public void registerForA2p(String number, String campaignStatus) {
     messaging.register(number, campaignStatus);
+  }
+
+  /**
+   * The account owns this number (IncomingPhoneNumbers), its calls, call status and texts sent to
+   * these URLs (null: none set); returns its PN sid. Kept across {@link #reset}: it is the account's setup.
+   */
+  public String ownNumber(String phone, String voiceUrl, String statusCallback, String smsUrl) {
+    return numbers.own(phone, voiceUrl, statusCallback, smsUrl);
+  }
+
+  /** The number's resource as Twilio now holds it (voice_url, status_callback, sms_url...), or null. */
+  public Map<String, Object> ownedNumber(String phone) {
+    return numbers.number(phone);
   }
 
   /** A toll-free verification in this status (PENDING_REVIEW, IN_REVIEW, TWILIO_APPROVED, TWILIO_REJECTED). */

@@ -67,10 +67,15 @@ public record TextbackProperties(
     }
 
     /**
-     * A login. {@code role} ADMIN (the default) opens the console and /api; METRICS only the
-     * Prometheus endpoint, so the scrape login in Prometheus's config cannot send a text.
+     * A login. {@code role} ADMIN (the default) opens the console and /api for every business;
+     * MEMBER the console and /api for its {@code businesses} only (everything of another answers 404);
+     * METRICS only the Prometheus endpoint, so the scrape login in Prometheus's config cannot send a text.
      */
-    public record Admin(String username, String password, @DefaultValue("ADMIN") String role) {
+    public record Admin(String username, String password, @DefaultValue("ADMIN") String role, List<String> businesses) {
+      public Admin {
+        businesses = businesses == null ? List.of() : List.copyOf(businesses);
+      }
+
       @Override
       public String toString() {
         return "Admin[" + username + "]";

@@ -26,7 +26,11 @@ public class A2pController {
   private final JdbcSmsOutbox outbox;
   private final java.time.Clock clock;
 
-  public A2pController(A2pReadiness readiness, BusinessDirectory businesses, JdbcSmsOutbox outbox, java.time.Clock clock) {
+  private final io.textback.worker.security.BusinessAccess access;
+
+  public A2pController(A2pReadiness readiness, BusinessDirectory businesses, JdbcSmsOutbox outbox, java.time.Clock clock,
+      io.textback.worker.security.BusinessAccess access) {
+    this.access = access;
     this.readiness = readiness;
     this.businesses = businesses;
     this.outbox = outbox;
@@ -43,7 +47,7 @@ public class A2pController {
     List<Business> all = businesses.all();
     List<A2pStatus> statuses = all.stream().anyMatch(b -> readiness.last(b.id()).isEmpty()) ? readiness.checkAll()
         : all.stream().map(b -> readiness.last(b.id()).orElseThrow()).toList();
-    return statuses.stream().map(this::view).toList();
+    return statuses.stream().filter(s -> access.canSee(s.businessId())).map(this::view).toList();
   }
 
   @PostMapping("/api/a2p/check")

@@ -30,8 +30,11 @@ public class BusinessDirectory {
   private final Map<String, Business> byId = new HashMap<>();
   private final Map<String, Business> byTwilioNumber = new HashMap<>();
 
+  private final io.textback.worker.security.BusinessAccess access;
+
   public BusinessDirectory(TextbackProperties properties, PhoneNumbers phones,
-      List<io.textback.worker.crm.CrmConnection> crms) {
+      List<io.textback.worker.crm.CrmConnection> crms, io.textback.worker.security.BusinessAccess access) {
+    this.access = access;
     List<String> problems = new ArrayList<>();
     for (BusinessSettings s : properties.businesses()) {
       Optional<Business> business = build(s, phones, crms, problems);
@@ -172,9 +175,12 @@ public class BusinessDirectory {
         CamundaError.jobError("Unknown business '" + id + "': add it to textback.businesses", null, 0));
   }
 
-  /** For a request whose path names the business: the business, or 404 with the reason. */
+  /**
+   * For a request whose path names the business: the business, or 404 with the reason; 404 too when
+   * the person asking may not see it (BusinessAccess), as if it did not exist.
+   */
   public Business requireForRequest(String id) {
-    return byId(id).orElseThrow(() -> new io.textback.worker.web.RequestRejectedException(
+    return byId(id).filter(b -> access.canSee(b.id())).orElseThrow(() -> new io.textback.worker.web.RequestRejectedException(
         org.springframework.http.HttpStatus.NOT_FOUND, "no business " + id));
   }
 

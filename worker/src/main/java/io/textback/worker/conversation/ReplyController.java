@@ -43,10 +43,12 @@ public class ReplyController {
   private final CrmThreads crmThreads;
   private final io.textback.worker.schedule.TextingHours textingHours;
   private final Clock clock;
+  private final LeadConversations leadConversations;
 
   public ReplyController(ConversationStore conversations, BusinessDirectory businesses, SmsSendConnector sms,
       InboundEventStore events, MessageRelay relay, CrmThreads crmThreads,
-      io.textback.worker.schedule.TextingHours textingHours, Clock clock) {
+      io.textback.worker.schedule.TextingHours textingHours, Clock clock, LeadConversations leadConversations) {
+    this.leadConversations = leadConversations;
     this.textingHours = textingHours;
     this.conversations = conversations;
     this.businesses = businesses;
@@ -66,9 +68,7 @@ public class ReplyController {
     if (request.body().length() > 1600) {
       throw new RequestRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "body must be at most 1,600 characters");
     }
-    Conversation conversation = conversations.findOpenByLeadKey(leadKey).orElseThrow(() ->
-        new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for "
-            + PhoneNumbers.maskLeadKey(leadKey)));
+    Conversation conversation = leadConversations.requireOpen(leadKey);
     Business business = businesses.byId(conversation.businessId()).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "business " + conversation.businessId() + " is no longer configured"));
     if (business.compliance().strictReplies()) {

@@ -25,8 +25,11 @@ public class ReviewController {
   private final ConversationStore conversations;
   private final BusinessDirectory businesses;
   private final ConsentRevocations revocations;
+  private final LeadConversations leadConversations;
 
-  public ReviewController(ConversationStore conversations, BusinessDirectory businesses, ConsentRevocations revocations) {
+  public ReviewController(ConversationStore conversations, BusinessDirectory businesses, ConsentRevocations revocations,
+      LeadConversations leadConversations) {
+    this.leadConversations = leadConversations;
     this.conversations = conversations;
     this.businesses = businesses;
     this.revocations = revocations;
@@ -38,8 +41,7 @@ public class ReviewController {
       throw new RequestRejectedException(HttpStatus.NOT_FOUND,
           "a review is decided with POST /api/conversations/{leadKey}/review/opt-out or /not-opt-out");
     }
-    Conversation conversation = conversations.findOpenByLeadKey(leadKey).orElseThrow(() ->
-        new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for " + PhoneNumbers.maskLeadKey(leadKey)));
+    Conversation conversation = leadConversations.requireOpen(leadKey);
     String review = java.util.Optional.ofNullable(conversations.reviewsOf(conversation.businessId(),
         java.util.Set.of(conversation.phone())).get(conversation.phone())).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "the conversation with " + PhoneNumbers.maskLeadKey(leadKey)

@@ -20,15 +20,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class HeldTextController {
   private final HeldTexts held;
   private final BusinessDirectory businesses;
+  private final io.textback.worker.security.BusinessAccess access;
 
-  public HeldTextController(HeldTexts held, BusinessDirectory businesses) {
+  private List<String> visibleIds() {
+    return access.visible(businesses.all()).stream().map(io.textback.worker.business.Business::id).toList();
+  }
+
+  public HeldTextController(HeldTexts held, BusinessDirectory businesses, io.textback.worker.security.BusinessAccess access) {
+    this.access = access;
     this.held = held;
     this.businesses = businesses;
   }
 
   @GetMapping("/api/held-texts")
   public Map<String, List<HeldText>> list() {
-    return Map.of("held", held.of(businesses.all().stream().map(io.textback.worker.business.Business::id).toList()));
+    return Map.of("held", held.of(visibleIds()));
   }
 
   @PostMapping("/api/held-texts/{key}/{decision}")
@@ -36,6 +42,10 @@ public class HeldTextController {
     if (!decision.equals("release") && !decision.equals("discard")) {
       throw new RequestRejectedException(HttpStatus.NOT_FOUND, "a held text is released or discarded: POST "
           + "/api/held-texts/{key}/release or /discard");
+    }
+    // another business's held text is answered as one that does not exist
+    if (!access.canSee(held.businessOf(key).orElse(""))) {
+      throw new RequestRejectedException(HttpStatus.NOT_FOUND, "no held text " + key);
     }
     return held.decide(key, decision.equals("release"), admin.getName()).orElseThrow(() ->
         new RequestRejectedException(HttpStatus.CONFLICT, "no held text " + key

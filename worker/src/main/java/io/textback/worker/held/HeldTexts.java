@@ -49,6 +49,11 @@ public class HeldTexts {
 
   /** Releases (sent now) or discards (never sent) a held text; empty when it is not held. */
   @Transactional
+  /** The business a text (held or not) of the outbox belongs to. */
+  public Optional<String> businessOf(String idempotencyKey) {
+    return outbox.businessOf(idempotencyKey);
+  }
+
   public Optional<HeldText> decide(String idempotencyKey, boolean release, String admin) {
     Optional<HeldText> decided = outbox.decide(idempotencyKey, release, admin);
     decided.ifPresent(text -> {

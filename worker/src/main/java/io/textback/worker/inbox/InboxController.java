@@ -40,9 +40,12 @@ public class InboxController {
   private final ConversationStore conversations;
   private final InboundEventStore events;
   private final MessageRelay relay;
+  private final io.textback.worker.conversation.LeadConversations leadConversations;
 
   public InboxController(InboxReader reader, InboxStream stream, BusinessDirectory businesses,
-      ConversationStore conversations, InboundEventStore events, MessageRelay relay) {
+      ConversationStore conversations, InboundEventStore events, MessageRelay relay,
+      io.textback.worker.conversation.LeadConversations leadConversations) {
+    this.leadConversations = leadConversations;
     this.reader = reader;
     this.stream = stream;
     this.businesses = businesses;
@@ -61,7 +64,7 @@ public class InboxController {
 
   @GetMapping("/api/inbox/{conversationId}")
   public InboxThread thread(@PathVariable long conversationId) {
-    Conversation c = conversations.byId(conversationId).orElseThrow(() -> noSuch(conversationId));
+    Conversation c = leadConversations.require(conversationId);
     Business business = businesses.byId(c.businessId()).orElseThrow(() -> noSuch(conversationId));
     return reader.thread(business, conversationId).orElseThrow(() -> noSuch(conversationId));
   }
@@ -106,8 +109,7 @@ public class InboxController {
   }
 
   private Conversation open(String leadKey) {
-    return conversations.findOpenByLeadKey(leadKey).orElseThrow(() ->
-        new RequestRejectedException(HttpStatus.NOT_FOUND, "no open conversation for " + PhoneNumbers.maskLeadKey(leadKey)));
+    return leadConversations.requireOpen(leadKey);
   }
 
   private static RequestRejectedException noSuch(long conversationId) {

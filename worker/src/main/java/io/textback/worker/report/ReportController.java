@@ -24,8 +24,11 @@ public class ReportController {
   private final FunnelReports reports;
   private final BusinessDirectory businesses;
   private final Clock clock;
+  private final io.textback.worker.security.BusinessAccess access;
 
-  public ReportController(FunnelReports reports, BusinessDirectory businesses, Clock clock) {
+  public ReportController(FunnelReports reports, BusinessDirectory businesses, Clock clock,
+      io.textback.worker.security.BusinessAccess access) {
+    this.access = access;
     this.reports = reports;
     this.businesses = businesses;
     this.clock = clock;
@@ -79,7 +82,7 @@ public class ReportController {
 
   @GetMapping("/api/businesses")
   public List<Map<String, String>> businesses() {
-    return businesses.all().stream().map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId(),
+    return access.visible(businesses.all()).stream().map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId(),
         "crm", b.crm()))
         .toList();
   }

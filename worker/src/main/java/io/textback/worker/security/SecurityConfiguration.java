@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,7 +41,11 @@ public class SecurityConfiguration {
             .requestMatchers("/webhooks/**", "/api/leads/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/login", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
-            .anyRequest().hasRole("ADMIN"))
+            // the setup of the whole installation is an admin's: CRM apps, the A2P check of every number
+            .requestMatchers("/api/admin/**", "/api/gohighlevel/install", "/api/twilio/**").hasRole("ADMIN")
+            .requestMatchers(HttpMethod.POST, "/api/a2p/check").hasRole("ADMIN")
+            // a member reaches the console and /api, and BusinessAccess keeps them to their own businesses
+            .anyRequest().hasAnyRole("ADMIN", "MEMBER"))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console/", false).permitAll())
         .httpBasic(Customizer.withDefaults())
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
@@ -57,21 +62,40 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  UserDetailsService admins(TextbackProperties properties) {
+  UserDetailsService admins(TextbackProperties properties, io.textback.worker.business.BusinessDirectory businesses) {
     List<Admin> admins = properties.console().admins();
     if (admins.isEmpty()) {
       LOG.warn("No textback.console.admins: nobody can open the console or call /api");
     }
     for (Admin a : admins) {
-      if (a.role() != null && !a.role().equalsIgnoreCase("ADMIN") && !a.role().equalsIgnoreCase("METRICS")) {
+      String role = a.role() == null ? "ADMIN" : a.role().toUpperCase(java.util.Locale.ROOT);
+      if (!List.of("ADMIN", "MEMBER", "METRICS").contains(role)) {
         // A typo must not quietly make a full admin of a login meant to read metrics.
         throw new IllegalStateException("textback.console.admins: " + a.username() + " has role '" + a.role()
-            + "'; the roles are ADMIN and METRICS");
+            + "'; the roles are ADMIN, MEMBER and METRICS");
+      }
+      if (role.equals("MEMBER") && a.businesses().isEmpty()) {
+        throw new IllegalStateException("textback.console.admins: " + a.username()
+            + " is a MEMBER without businesses: list the business ids the login may see");
+      }
+      for (String id : a.businesses()) {
+        if (businesses.byId(id).isEmpty()) {
+          throw new IllegalStateException("textback.console.admins: " + a.username() + " lists business '" + id
+              + "', which is not configured");
+        }
       }
     }
     List<UserDetails> users = admins.stream()
-        .map(a -> User.withUsername(a.username()).password(a.password())
-            .roles("METRICS".equalsIgnoreCase(a.role()) ? "METRICS" : "ADMIN").build())
+        .map(a -> {
+          String role = a.role() == null ? "ADMIN" : a.role().toUpperCase(java.util.Locale.ROOT);
+          List<org.springframework.security.core.GrantedAuthority> granted = new java.util.ArrayList<>();
+          granted.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role));
+          if (role.equals("MEMBER")) {
+            a.businesses().forEach(id -> granted.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                BusinessAccess.AUTHORITY_PREFIX + id)));
+          }
+          return User.withUsername(a.username()).password(a.password()).authorities(granted).build();
+        })
         .toList();
     return new InMemoryUserDetailsManager(users);
   }

@@ -172,6 +172,11 @@ public class JdbcSmsOutbox implements SmsOutbox {
       String messageSid, String providerStatus, String reason, Integer errorCode, boolean sameText) {}
 
   /** How many of the business's texts failed with each error code since {@code since} (delivery statuses). */
+  public java.util.Optional<String> businessOf(String key) {
+    return jdbc.sql("select business_id from sms_outbox where idempotency_key = :key").param("key", key)
+        .query(String.class).optional();
+  }
+
   public java.util.Map<Integer, Long> deliveryErrorsSince(String businessId, java.time.Instant since) {
     java.util.Map<Integer, Long> counts = new java.util.TreeMap<>();
     jdbc.sql("select delivery_error_code, count(*) from sms_outbox where business_id = :b and delivery_error_code is not null"

@@ -14,6 +14,7 @@ public final class TwilioIds {
   public static final Pattern CALL = Pattern.compile("CA[0-9a-f]{32}");
   public static final Pattern MESSAGE = Pattern.compile("(SM|MM)[0-9a-f]{32}");
   public static final Pattern RECORDING = Pattern.compile("RE[0-9a-f]{32}");
+  public static final Pattern PHONE_NUMBER = Pattern.compile("PN[0-9a-f]{32}");
 
   private TwilioIds() {}
 

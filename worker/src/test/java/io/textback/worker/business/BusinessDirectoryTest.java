@@ -47,7 +47,8 @@ class BusinessDirectoryTest {
     TextbackProperties properties = new TextbackProperties("https://x.test", false, null, null, null,
         java.util.Arrays.stream(businesses).map(Entry::settings).toList());
     return new BusinessDirectory(properties, new PhoneNumbers(),
-        List.of(new HubSpotConnection(hubspotOf(businesses)), new HighLevelConnection(highLevel)));
+        List.of(new HubSpotConnection(hubspotOf(businesses)), new HighLevelConnection(highLevel)),
+        new io.textback.worker.security.BusinessAccess());
   }
 
   static HubSpotProperties hubspotOf(Entry... businesses) {

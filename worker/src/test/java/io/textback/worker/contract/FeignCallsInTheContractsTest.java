@@ -37,8 +37,9 @@ class FeignCallsInTheContractsTest {
 
   @Test
   void everyTwilioCallIsAPublishedOperation() {
-    assertThat(calls(TwilioMessagesApi.class, TwilioLookupApi.class))
-        .hasSize(3).allSatisfy(call -> assertThat(shapes(VendorContract.twilio())).contains(call));
+    assertThat(calls(TwilioMessagesApi.class, TwilioLookupApi.class,
+        io.textback.connector.twilio.api.TwilioMessagingApi.class, io.textback.connector.twilio.api.TwilioNumbersApi.class))
+        .hasSize(10).allSatisfy(call -> assertThat(shapes(VendorContract.twilio())).contains(call));
   }
 
   private static List<String> calls(Class<?>... apis) {

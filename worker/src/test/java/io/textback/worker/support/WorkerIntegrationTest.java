@@ -48,6 +48,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
     "textback.console.admins[2].username=scraper",
     "textback.console.admins[2].password={noop}scraper-password",
     "textback.console.admins[2].role=METRICS",
+    // a member of Cool Air HVAC only: the tenant-isolation test reaches for everyone else's data with it
+    "textback.console.admins[3].username=" + WorkerIntegrationTest.COOL_MEMBER,
+    "textback.console.admins[3].password={noop}" + WorkerIntegrationTest.COOL_MEMBER_PASSWORD,
+    "textback.console.admins[3].role=MEMBER",
+    "textback.console.admins[3].businesses[0]=cool-air",
     "textback.businesses[0].manager-phone=+15550100003",
     "textback.businesses[0].form-secret=" + WorkerIntegrationTest.FORM_SECRET,
     // open and allowed to text around the clock, so timers in these tests do not depend on the hour
@@ -152,6 +157,8 @@ public abstract class WorkerIntegrationTest {
   /** The Authorization header of an admin calling /api. */
   public static final String ADMIN_AUTH = "Basic " + java.util.Base64.getEncoder()
       .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  public static final String COOL_MEMBER = "cool-member";
+  public static final String COOL_MEMBER_PASSWORD = "cool-member-password";
   public static final String FORWARDING_NUMBER = "+15550200000";
   public static final String LATE_NUMBER = "+15550300000";
   public static final String CAPPED_NUMBER = "+15550400000";

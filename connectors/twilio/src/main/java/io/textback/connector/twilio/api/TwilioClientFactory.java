@@ -31,6 +31,11 @@ public final class TwilioClientFactory {
     return builder(settings).target(TwilioMessagingApi.class, messagingBaseUrl);
   }
 
+  /** The account's numbers (IncomingPhoneNumbers) live on api.twilio.com, beside Messages. */
+  public static TwilioNumbersApi numbersApi(TwilioSettings settings) {
+    return builder(settings).target(TwilioNumbersApi.class, settings.baseUrl());
+  }
+
   private static Feign.Builder builder(TwilioSettings settings) {
     ObjectMapper mapper =
         new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
