@@ -1,9 +1,7 @@
 // The console as an owner meets it: local mode started from its jar, headless Chromium logs in,
 // plays a missed call in the phone simulator, answers as the lead and as the business, and checks
 // the funnel changed. Usage: node console.cjs [--screenshot FILE]
-const fs = require('node:fs');
-const puppeteer = require('puppeteer-core');
-const { jar, chromium, freePort, startLocalMode, until, argPath } = require('./local-mode.cjs');
+const { until, argPath, withLocalMode } = require('./local-mode.cjs');
 
 const screenshot = argPath('--screenshot');
 
@@ -11,16 +9,9 @@ async function measure(page, id) {
   return page.$eval(`[data-measure="${id}"] .value`, (e) => e.textContent.trim());
 }
 
-(async () => {
-  if (!fs.existsSync(jar)) throw new Error(jar + ' is missing: run mvn verify first');
-  if (!chromium) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM to its path');
-  const port = await freePort();
-  const local = await startLocalMode(port);
-  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
-  try {
+withLocalMode(async ({ base, browser }) => {
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 1500 });
-    const base = `http://localhost:${port}`;
 
     await page.goto(base + '/console/reports');
     if (!page.url().endsWith('/login')) throw new Error('the console opened without a login: ' + page.url());
@@ -101,12 +92,4 @@ async function measure(page, id) {
 
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console, a pumped sixth text held and released, the A2P registration and consent shown, a doubtful text decided as an opt-out`);
-  } catch (e) {
-    // what local mode said last is the best clue to a failed step
-    console.error('local mode, last lines:\n' + local.logTail());
-    throw e;
-  } finally {
-    await browser.close();
-    local.kill('SIGTERM');
-  }
-})().catch((e) => { console.error('console check failed: ' + e.message); process.exit(1); });
+}).catch((e) => { console.error('console check failed: ' + e.message); process.exit(1); });

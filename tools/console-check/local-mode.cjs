@@ -65,4 +65,26 @@ function argPath(flag) {
     ? path.resolve(process.env.TEXTBACK_CALLER_DIR || process.cwd(), process.argv[process.argv.indexOf(flag) + 1]) : null;
 }
 
-module.exports = { jar, chromium, freePort, startLocalMode, until, signIn, argPath };
+/**
+ * Starts local mode and a headless Chromium, runs {@code check} with them ({ base, browser, local }),
+ * and stops both; a failed step prints local mode's last lines, the best clue to what went wrong.
+ */
+async function withLocalMode(check) {
+  const puppeteer = require('puppeteer-core');
+  if (!fs.existsSync(jar)) throw new Error(jar + ' is missing: run mvn verify first');
+  if (!chromium) throw new Error('no Chromium found: apt-get install chromium, or set CHROMIUM to its path');
+  const port = await freePort();
+  const local = await startLocalMode(port);
+  const browser = await puppeteer.launch({ executablePath: chromium, headless: true, args: ['--no-sandbox'] });
+  try {
+    await check({ base: `http://localhost:${port}`, browser, local });
+  } catch (e) {
+    console.error('local mode, last lines:\n' + local.logTail());
+    throw e;
+  } finally {
+    await browser.close();
+    local.kill('SIGTERM');
+  }
+}
+
+module.exports = { until, signIn, argPath, withLocalMode };

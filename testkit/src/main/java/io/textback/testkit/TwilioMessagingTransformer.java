@@ -133,7 +133,7 @@ final class TwilioMessagingTransformer implements ResponseDefinitionTransformerV
   }
 
   /** A stable sid of the kind for the number: the prefix and 32 hex digits. */
-  private static String sid(String prefix, String number) {
+  static String sid(String prefix, String number) {
     byte[] digest;
     try {
       digest = java.security.MessageDigest.getInstance("MD5").digest((prefix + number).getBytes(java.nio.charset.StandardCharsets.UTF_8));

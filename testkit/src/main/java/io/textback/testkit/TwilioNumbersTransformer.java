@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,12 +147,8 @@ final class TwilioNumbersTransformer implements ResponseDefinitionTransformerV2 
     return page;
   }
 
+  /** The number's PN sid: the same one Messaging v1 lists it under. */
   private static String sid(String phone) {
-    try {
-      return "PN" + HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
-          .digest(("PN" + phone).getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return TwilioMessagingTransformer.sid("PN", phone);
   }
 }
