@@ -26,12 +26,14 @@ async function refreshAll() {
 }
 
 async function start() {
-  const businesses = await api('/api/businesses');
-  $('business').innerHTML = businesses.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}</option>`).join('');
+  await loadBusinesses();
   $('business').addEventListener('change', () => { listen(); refreshAll().catch((e) => showError('Loading failed', e)); });
   ['from', 'to'].forEach((id) => $(id).addEventListener('change', () => refreshReports().catch((e) => showError('The reports did not load', e))));
   $('held').addEventListener('click', decideHeld);
   $('numbers').addEventListener('click', connectNumber);
+  $('biz-form').addEventListener('input', checkBusinessSoon);
+  $('biz-form').addEventListener('submit', saveBusiness);
+  $('biz-edit').addEventListener('change', () => editBusiness().catch((e) => showError('The business did not load', e)));
   $('journeys').addEventListener('click', decideReview);
   // links inside the console change the page without reloading it
   document.addEventListener('click', (event) => {

@@ -102,6 +102,7 @@ async function numbers() {
     return;
   }
   $('numbers').hidden = false;
+  $('business-admin').hidden = false; // the same people set up businesses and numbers: admins
   $('numbers').querySelector('tbody').innerHTML = list.map((n) => `<tr data-sid="${esc(n.sid)}" data-state="${esc(n.state)}">
       <td>${esc(n.phoneNumber)}</td><td>${esc(n.business || 'no business uses it yet')}</td>
       <td class="${n.state === 'connected' ? 'ok' : n.state === 'elsewhere' ? 'flag' : ''}">${esc(NUMBER_STATES[n.state] || n.state)}</td>
@@ -122,6 +123,84 @@ async function connectNumber(event) {
     showError('The number was not connected', e);
   }
   await numbers();
+}
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+
+/** The form as the business JSON /api/businesses takes (the businesses file's names); empty fields left out. */
+function businessJson() {
+  const f = $('biz-form').elements, v = (name) => f[name].value.trim();
+  const json = { id: v('id'), name: v('name'), twilioNumber: v('twilioNumber'), connection: v('connection'), timezone: v('timezone'),
+    openingHours: Object.fromEntries([...DAYS.map((d) => [d, v('weekdays')]), ['saturday', v('saturday')], ['sunday', v('sunday')]]
+      .filter(([, h]) => h)),
+    timers: { responseSla: v('responseSla'), followUp1: v('followUp1') },
+    copy: { missedCall: v('missedCall'), afterHours: v('afterHours') } };
+  for (const name of ['forwardTo', 'dispatcherPhone', 'managerPhone']) if (v(name)) json[name] = v(name);
+  if (v('holidays')) json.holidays = v('holidays').split(',').map((d) => d.trim()).filter(Boolean);
+  return json;
+}
+
+function showProblems(problems) {
+  $('biz-problems').className = problems.length ? '' : 'ok';
+  $('biz-problems').innerHTML = problems.length ? problems.map((p) => `<li>${esc(p)}</li>`).join('') : '<li>Every rule holds.</li>';
+}
+
+let businessCheck = null;
+function checkBusinessSoon() {
+  clearTimeout(businessCheck);
+  businessCheck = setTimeout(async () => {
+    try { showProblems((await postJson('/api/businesses/check', businessJson())).problems); } catch (e) { showError('The rules could not be checked', e); }
+  }, 300);
+}
+
+async function editBusiness() {
+  const id = $('biz-edit').value, f = $('biz-form').elements;
+  $('biz-note').textContent = '';
+  f.id.readOnly = !!id;
+  if (!id) { $('biz-form').reset(); return; }
+  const b = await api('/api/businesses/' + encodeURIComponent(id));
+  const set = (name, value) => { if (value != null) f[name].value = value; };
+  ['id', 'name', 'twilioNumber', 'forwardTo', 'connection', 'timezone', 'dispatcherPhone', 'managerPhone'].forEach((n) => set(n, b[n]));
+  const hours = b.openingHours || {};
+  set('weekdays', hours.monday); set('saturday', hours.saturday || 'closed'); set('sunday', hours.sunday || 'closed');
+  set('holidays', (b.holidays || []).join(', '));
+  set('responseSla', (b.timers || {}).responseSla); set('followUp1', (b.timers || {}).followUp1);
+  set('missedCall', (b.copy || {}).missedCall); set('afterHours', (b.copy || {}).afterHours);
+  checkBusinessSoon();
+}
+
+async function saveBusiness(event) {
+  event.preventDefault();
+  const id = $('biz-edit').value;
+  $('biz-save').disabled = true;
+  try {
+    if (id) {
+      await api('/api/businesses/' + encodeURIComponent(id), { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(businessJson()) });
+      $('biz-note').textContent = 'Saved: in effect now.';
+    } else {
+      const created = await postJson('/api/businesses', businessJson());
+      $('biz-note').innerHTML = `Saved: ${esc(created.id)} takes calls now. Its web-form secret, shown this once: <code id="biz-secret">${esc(created.formSecret)}</code>`;
+    }
+    await loadBusinesses();
+  } catch (e) {
+    if (e.status === 422) $('biz-note').textContent = 'Not saved: ' + e.message;
+    else showError('The business was not saved', e);
+  } finally {
+    $('biz-save').disabled = false;
+  }
+}
+
+/** The business choices at the top, and the console businesses that can be changed here. */
+async function loadBusinesses() {
+  const businesses = await api('/api/businesses');
+  const chosen = $('business').value;
+  $('business').innerHTML = businesses.map((b) => `<option value="${esc(b.id)}">${esc(b.name)}</option>`).join('');
+  if (chosen && businesses.some((b) => b.id === chosen)) $('business').value = chosen;
+  const editing = $('biz-edit').value;
+  $('biz-edit').innerHTML = '<option value="">a new business</option>' + businesses.filter((b) => b.source === 'console')
+    .map((b) => `<option value="${esc(b.id)}">${esc(b.name)}</option>`).join('');
+  if (editing) $('biz-edit').value = editing;
+  return businesses;
 }
 
 const CRM_NAMES = { hubspot: 'HubSpot', gohighlevel: 'GoHighLevel' };

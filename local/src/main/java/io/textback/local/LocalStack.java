@@ -151,7 +151,8 @@ public final class LocalStack implements AutoCloseable {
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addAfter(
         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource("textback-local", properties));
-    PhoneSimulator simulator = new PhoneSimulator(settings, twilio);
+    PhoneSimulator simulator = new PhoneSimulator(settings, twilio,
+        () -> worker.getBean(io.textback.worker.business.BusinessDirectory.class));
     return new SpringApplicationBuilder(TextbackApplication.class).environment(environment)
         .initializers(context -> context.getBeanFactory().registerSingleton("phoneSimulator", simulator))
         .run();

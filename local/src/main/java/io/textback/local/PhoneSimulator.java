@@ -28,38 +28,36 @@ public class PhoneSimulator {
   private final TwilioPhone phone;
   private final TwilioFake twilio;
   private final List<FakeMessage> leadTexts = new CopyOnWriteArrayList<>();
+  /** The running worker's businesses (the simulator is made before the worker it belongs to). */
+  private final java.util.function.Supplier<io.textback.worker.business.BusinessDirectory> directory;
 
-  public PhoneSimulator(LocalSettings settings, TwilioFake twilio) {
+  public PhoneSimulator(LocalSettings settings, TwilioFake twilio,
+      java.util.function.Supplier<io.textback.worker.business.BusinessDirectory> directory) {
+    this.directory = directory;
     this.phone = new TwilioPhone(URI.create("http://localhost:" + settings.workerPort()), settings.publicBaseUrl(),
         settings.twilioAuthToken());
     this.twilio = twilio;
   }
 
-  /** {@code business}: which demo business to call or text (Demo Plumbing when not given). */
+  /** {@code business}: which business to call or text (Demo Plumbing when not given). */
   public record CallRequest(String from, Boolean voicemail, String business) {}
 
   public record TextRequest(String from, String body, String business) {}
 
-  /** The demo businesses a caller can reach, by id: their Twilio numbers. */
-  static final Map<String, String> NUMBERS = Map.of(LocalStack.DEMO_BUSINESS, LocalStack.DEMO_TWILIO_NUMBER,
-      LocalStack.DEMO_HIGHLEVEL_BUSINESS, LocalStack.DEMO_HIGHLEVEL_NUMBER,
-      LocalStack.DEMO_CONSOLE_BUSINESS, LocalStack.DEMO_CONSOLE_NUMBER);
-
+  /** Every business a caller can reach (the demo ones, and those added in the console since), by id: their Twilio numbers. */
   @GetMapping("/local/simulator")
   public Map<String, Object> about() {
-    return Map.of("business", LocalStack.DEMO_BUSINESS, "businessNumber", LocalStack.DEMO_TWILIO_NUMBER, "numbers", NUMBERS);
+    Map<String, String> numbers = new java.util.LinkedHashMap<>();
+    directory.get().all().forEach(b -> numbers.put(b.id(), b.twilioNumber()));
+    return Map.of("business", LocalStack.DEMO_BUSINESS, "businessNumber", LocalStack.DEMO_TWILIO_NUMBER, "numbers", numbers);
   }
 
-  private static String numberOf(String business) {
+  private String numberOf(String business) {
     if (business == null || business.isBlank()) {
       return LocalStack.DEMO_TWILIO_NUMBER;
     }
-    String number = NUMBERS.get(business);
-    if (number == null) {
-      throw new io.textback.worker.web.RequestRejectedException(HttpStatus.NOT_FOUND,
-          "no demo business " + business + "; the simulator calls " + String.join(", ", NUMBERS.keySet()));
-    }
-    return number;
+    return directory.get().byId(business).map(io.textback.worker.business.Business::twilioNumber).orElseThrow(() ->
+        new io.textback.worker.web.RequestRejectedException(HttpStatus.NOT_FOUND, "no business " + business + " to call"));
   }
 
   @PostMapping("/local/simulator/calls")

@@ -27,14 +27,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class BusinessDirectory {
   private static final Logger LOG = LoggerFactory.getLogger(BusinessDirectory.class);
-  private final Map<String, Business> byId = new HashMap<>();
-  private final Map<String, Business> byTwilioNumber = new HashMap<>();
+  private final Map<String, Business> byId = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Business> byTwilioNumber = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The businesses of the configuration (the businesses file): changed there, not through the API. */
+  private final Set<String> configured = new java.util.HashSet<>();
+  /** The businesses in the order they came: the configuration's, then those added since. */
+  private final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final PhoneNumbers phones;
+  private final List<io.textback.worker.crm.CrmConnection> crms;
 
   private final io.textback.worker.security.BusinessAccess access;
 
   public BusinessDirectory(TextbackProperties properties, PhoneNumbers phones,
       List<io.textback.worker.crm.CrmConnection> crms, io.textback.worker.security.BusinessAccess access) {
     this.access = access;
+    this.phones = phones;
+    this.crms = crms;
     List<String> problems = new ArrayList<>();
     for (BusinessSettings s : properties.businesses()) {
       Optional<Business> business = build(s, phones, crms, problems);
@@ -51,7 +59,51 @@ public class BusinessDirectory {
     if (!problems.isEmpty()) {
       throw new InvalidBusinessConfigurationException(problems);
     }
+    properties.businesses().forEach(b -> {
+      if (byId.containsKey(b.id()) && !order.contains(b.id())) {
+        order.add(b.id());
+      }
+    });
+    configured.addAll(byId.keySet());
     LOG.info("Loaded {} business(es): {}", byId.size(), byId.keySet());
+  }
+
+  /** The business these settings make, with the same checks as the configuration's; empty, and every broken rule in {@code problems}, when they fail. */
+  public Optional<Business> check(BusinessSettings settings, List<String> problems) {
+    return build(settings, phones, crms, problems);
+  }
+
+  /** Whether the business comes from the configuration (then it is changed there, not through the API). */
+  public boolean isConfigured(String id) {
+    return configured.contains(id);
+  }
+
+  /**
+   * Adds a business made outside the configuration (the console, /api/businesses), or replaces the one
+   * of the same id: in effect at once for every call, text and job. Refused, with the reason, when its
+   * id or Twilio number is another's.
+   */
+  public synchronized Optional<String> put(Business business, boolean replacing) {
+    Business same = byId.get(business.id());
+    if (same != null && (!replacing || configured.contains(business.id()))) {
+      return Optional.of("a business with id '" + business.id() + "' exists already");
+    }
+    if (same == null && replacing) {
+      return Optional.of("no business " + business.id());
+    }
+    Business owner = byTwilioNumber.get(business.twilioNumber());
+    if (owner != null && !owner.id().equals(business.id())) {
+      return Optional.of("twilio-number " + PhoneNumbers.mask(business.twilioNumber()) + " is " + owner.id() + "'s");
+    }
+    if (same != null) {
+      byTwilioNumber.remove(same.twilioNumber());
+    }
+    byId.put(business.id(), business);
+    byTwilioNumber.put(business.twilioNumber(), business);
+    if (!order.contains(business.id())) {
+      order.add(business.id());
+    }
+    return Optional.empty();
   }
 
   private static Optional<Business> build(BusinessSettings s, PhoneNumbers phones,
@@ -190,6 +242,6 @@ public class BusinessDirectory {
   }
 
   public List<Business> all() {
-    return List.copyOf(byId.values());
+    return order.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 }

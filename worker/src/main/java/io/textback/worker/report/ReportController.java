@@ -82,8 +82,10 @@ public class ReportController {
 
   @GetMapping("/api/businesses")
   public List<Map<String, String>> businesses() {
-    return access.visible(businesses.all()).stream().map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId(),
-        "crm", b.crm()))
+    // source: configuration (the businesses file) or console (added through /api/businesses)
+    return access.visible(businesses.all()).stream()
+        .map(b -> Map.of("id", b.id(), "name", b.name(), "timeZone", b.hours().zone().getId(),
+        "crm", b.crm(), "source", businesses.isConfigured(b.id()) ? "configuration" : "console"))
         .toList();
   }
 }

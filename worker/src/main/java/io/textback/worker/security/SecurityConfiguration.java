@@ -33,7 +33,10 @@ public class SecurityConfiguration {
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
   @Bean
-  SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle, SameOriginChanges sameOrigin) throws Exception {
+  SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle, SameOriginChanges sameOrigin,
+      List<AdminOnlyPaths> adaptersAdminPaths) throws Exception {
+    String[] adminPaths = java.util.stream.Stream.concat(java.util.stream.Stream.of("/api/admin/**", "/api/twilio/**"),
+        adaptersAdminPaths.stream().flatMap(p -> p.patterns().stream())).toArray(String[]::new);
     http.addFilterBefore(throttle, org.springframework.security.web.csrf.CsrfFilter.class)
         .addFilterBefore(sameOrigin, org.springframework.security.web.csrf.CsrfFilter.class)
         .authorizeHttpRequests(auth -> auth
@@ -42,8 +45,10 @@ public class SecurityConfiguration {
                 "/login", "/error", "/favicon.ico").permitAll()
             .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
             // the setup of the whole installation is an admin's: CRM apps, the A2P check of every number
-            .requestMatchers("/api/admin/**", "/api/gohighlevel/install", "/api/twilio/**").hasRole("ADMIN")
-            .requestMatchers(HttpMethod.POST, "/api/a2p/check").hasRole("ADMIN")
+            .requestMatchers(adminPaths).hasRole("ADMIN")
+            .requestMatchers(HttpMethod.POST, "/api/a2p/check", "/api/businesses", "/api/businesses/**").hasRole("ADMIN")
+            .requestMatchers(HttpMethod.PUT, "/api/businesses/**").hasRole("ADMIN")
+            .requestMatchers("/api/businesses/*", "/api/businesses/*/changes").hasRole("ADMIN")
             // a member reaches the console and /api, and BusinessAccess keeps them to their own businesses
             .anyRequest().hasAnyRole("ADMIN", "MEMBER"))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console/", false).permitAll())

@@ -91,12 +91,17 @@ class TenantIsolationTest extends WorkerIntegrationTest {
     attempts.put("POST /api/conversations/{leadKey}/booked", "/api/conversations/" + leadKey + "/booked");
     attempts.put("POST /api/conversations/{leadKey}/automation", "/api/conversations/" + leadKey + "/automation");
     attempts.put("POST /api/held-texts/{key}/{decision}", "/api/held-texts/" + heldKey + "/release");
-    Map<String, String> adminsOnly = Map.of(
-        "POST /api/admin/hubspot/channel", "/api/admin/hubspot/channel",
-        "GET /api/gohighlevel/install", "/api/gohighlevel/install?business=demo-plumbing",
-        "POST /api/a2p/check", "/api/a2p/check",
-        "GET /api/twilio/numbers", "/api/twilio/numbers",
-        "POST /api/twilio/numbers/{sid}/connect", "/api/twilio/numbers/PN" + "0".repeat(32) + "/connect");
+    Map<String, String> adminsOnly = Map.ofEntries(
+        Map.entry("POST /api/admin/hubspot/channel", "/api/admin/hubspot/channel"),
+        Map.entry("GET /api/gohighlevel/install", "/api/gohighlevel/install?business=demo-plumbing"),
+        Map.entry("POST /api/a2p/check", "/api/a2p/check"),
+        Map.entry("GET /api/twilio/numbers", "/api/twilio/numbers"),
+        Map.entry("POST /api/businesses", "/api/businesses"),
+        Map.entry("PUT /api/businesses/{id}", "/api/businesses/demo-plumbing"),
+        Map.entry("POST /api/businesses/check", "/api/businesses/check"),
+        Map.entry("GET /api/businesses/{id}/changes", "/api/businesses/demo-plumbing/changes"),
+        Map.entry("GET /api/businesses/{id}", "/api/businesses/demo-plumbing"),
+        Map.entry("POST /api/twilio/numbers/{sid}/connect", "/api/twilio/numbers/PN" + "0".repeat(32) + "/connect"));
     // lists: the member's own businesses only
     Map<String, String> lists = Map.of(
         "GET /api/businesses", "/api/businesses", "GET /api/held-texts", "/api/held-texts", "GET /api/a2p", "/api/a2p");

@@ -66,4 +66,10 @@ public class HighLevelConnectors {
       @Qualifier("highLevelLedger") CrmLedger ledger, @Qualifier("highLevelStepRetries") CrmStepRetries retries) {
     return new HighLevelDoNotDisturbConnector(locations, ledger, retries);
   }
+
+  /** Installing the marketplace app on a location is the installation's setup: an admin's. */
+  @org.springframework.context.annotation.Bean
+  io.textback.worker.security.AdminOnlyPaths highLevelAdminPaths() {
+    return new io.textback.worker.security.AdminOnlyPaths(java.util.List.of("/api/gohighlevel/install"));
+  }
 }
