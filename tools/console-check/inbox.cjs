@@ -161,10 +161,12 @@ withLocalMode(async ({ base, browser }) => {
     const first = '+1555' + String(Date.now() + 11).slice(-7);
     await post(page, '/local/simulator/calls', { from: first, voicemail: false, business: NEW_BUSINESS });
     await until('the new business\'s text-back', async () => (await messagesTo(page, first)).some((m) => m.from === SPARE));
-    await post(page, '/local/simulator/texts', { from: first, body: 'My breaker keeps tripping', business: NEW_BUSINESS });
     await page.goto(base + '/console/inbox');
     await page.waitForSelector(`#business option[value="${NEW_BUSINESS}"]`);
     await page.select('#business', NEW_BUSINESS);
+    // the lead answers once the conversation is open (a text before it is a stranger's)
+    await until('the new business\'s conversation in its inbox', () => text(page, '#inbox-list').then((t) => t.includes(first)));
+    await post(page, '/local/simulator/texts', { from: first, body: 'My breaker keeps tripping', business: NEW_BUSINESS });
     await until('the lead waiting in the new inbox', () => text(page, '#inbox-waiting').then((t) => t.includes(first)));
     await page.evaluate(() => document.querySelector('#inbox-waiting li a').click());
     await page.waitForSelector('#thread:not([hidden])');
