@@ -176,10 +176,39 @@ withLocalMode(async ({ base, browser }) => {
     await until('the new business\'s answer at the lead', async () => (await messagesTo(page, first)).some((m) => m.body === 'We can come at 4pm today.'));
     const setupSeconds = Math.round((Date.now() - setupStarted) / 1000);
 
+    // the admin invites the new business's dispatcher: a one-time link, a password of their own, their business only
+    await page.goto(base + '/console/reports');
+    await page.waitForSelector('#invite:not([hidden])');
+    const dispatcher = 'dispatch@fresh-sparks.example';
+    await page.type('#invite-form [name="email"]', dispatcher);
+    await page.waitForSelector(`#invite-businesses input[value="${NEW_BUSINESS}"]`);
+    await page.click(`#invite-businesses input[value="${NEW_BUSINESS}"]`);
+    await page.click('#invite-form button');
+    await until('the invite\'s link', () => page.$('#invite-link'));
+    const link = await text(page, '#invite-link');
+    const guest = await browser.createBrowserContext();
+    const theirs = await guest.newPage();
+    await theirs.setViewport(PHONE);
+    await theirs.goto(base + new URL(link).pathname);
+    await theirs.type('#password', 'a long passphrase');
+    await theirs.type('#confirm', 'a long passphrase');
+    await Promise.all([theirs.waitForNavigation(), theirs.click('button[type=submit]')]);
+    if (!theirs.url().includes('/login?invited')) throw new Error('accepting the invite did not lead to signing in: ' + theirs.url());
+    await theirs.type('input[name=username]', dispatcher);
+    await theirs.type('input[name=password]', 'a long passphrase');
+    await Promise.all([theirs.waitForNavigation(), theirs.click('button[type=submit]')]);
+    await theirs.waitForSelector('#business option');
+    const visible = await theirs.$$eval('#business option', (os) => os.map((o) => o.value));
+    if (visible.join(',') !== NEW_BUSINESS) throw new Error('the invited member sees ' + visible.join(', '));
+    await until('their own inbox', () => text(theirs, '#inbox-list').then((t) => t.includes(first)));
+    const reused = await guest.newPage();
+    if ((await reused.goto(base + new URL(link).pathname)).status() !== 410) throw new Error('an invite link worked twice');
+    await guest.close();
+
     const f = (ms) => Math.round(ms) + ' ms';
     console.log(`inbox: a missed call appeared without a reload, the lead waited with the clock running, answered from a`
       + ` phone-sized page (Send tapped twice, texted once), counted as the response, found by number at a desk;`
-      + ` a spare Twilio number connected from the console, a business added on it with no YAML and its first lead answered`);
+      + ` a spare Twilio number connected from the console, a business added on it with no YAML and its first lead answered, its dispatcher invited (one-time link, their business only)`);
     console.log(`inbox: a second business from its form to its first lead answered in the console: ${setupSeconds} s`
       + ` (scripted: the typing is instant; the rules checked as typed, the number connected before)`);
     console.log(`inbox: lead's text to the open thread, ${lags.length} texts: p50 ${f(percentile(lags, 0.5))},`

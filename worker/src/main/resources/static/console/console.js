@@ -33,6 +33,7 @@ async function start() {
   $('numbers').addEventListener('click', connectNumber);
   $('biz-form').addEventListener('input', checkBusinessSoon);
   $('biz-form').addEventListener('submit', saveBusiness);
+  $('invite-form').addEventListener('submit', invitePerson);
   $('biz-edit').addEventListener('change', () => editBusiness().catch((e) => showError('The business did not load', e)));
   $('journeys').addEventListener('click', decideReview);
   // links inside the console change the page without reloading it

@@ -37,8 +37,10 @@ function listItem(item) {
 }
 
 async function loadInbox() {
-  const q = $('inbox-search').value.trim();
-  const data = await api('/api/inbox?business=' + encodeURIComponent(business()) + (q ? '&q=' + encodeURIComponent(q) : ''));
+  const q = $('inbox-search').value.trim(), asked = business();
+  const data = await api('/api/inbox?business=' + encodeURIComponent(asked) + (q ? '&q=' + encodeURIComponent(q) : ''));
+  // an answer for another business or search than the one now chosen is late: a newer load is on its way
+  if (asked !== business() || q !== $('inbox-search').value.trim()) return;
   inbox.data = data;
   inbox.fetchedAt = Date.now();
   $('inbox-sla').textContent = 'Answer within ' + duration(data.responseSlaSeconds) + ' (' + data.businessName

@@ -22,6 +22,7 @@ async function refreshReports() {
     api('/api/reports/weekly?business=' + encodeURIComponent($('business').value) + '&weeks=8'),
     api('/api/journeys?business=' + encodeURIComponent($('business').value) + '&limit=25'),
   ]);
+  if (q !== query()) return; // the period or business changed meanwhile: a newer refresh draws the page
   const c = report.calls, all = report.all;
   $('cards').innerHTML = [
     card('missed calls', c.leads, 'missed'), card('called again (no second text)', c.repeatCalls, 'repeat'),
@@ -102,7 +103,8 @@ async function numbers() {
     return;
   }
   $('numbers').hidden = false;
-  $('business-admin').hidden = false; // the same people set up businesses and numbers: admins
+  $('business-admin').hidden = false; // the same people set up businesses, numbers and logins: admins
+  $('invite').hidden = false;
   $('numbers').querySelector('tbody').innerHTML = list.map((n) => `<tr data-sid="${esc(n.sid)}" data-state="${esc(n.state)}">
       <td>${esc(n.phoneNumber)}</td><td>${esc(n.business || 'no business uses it yet')}</td>
       <td class="${n.state === 'connected' ? 'ok' : n.state === 'elsewhere' ? 'flag' : ''}">${esc(NUMBER_STATES[n.state] || n.state)}</td>
@@ -190,6 +192,18 @@ async function saveBusiness(event) {
   }
 }
 
+async function invitePerson(event) {
+  event.preventDefault();
+  const f = $('invite-form').elements;
+  const businesses = [...document.querySelectorAll('#invite-businesses input:checked')].map((c) => c.value);
+  try {
+    const invite = await postJson('/api/users/invites', { email: f.email.value.trim(), role: f.role.value, businesses });
+    $('invite-note').innerHTML = `Invited ${esc(invite.email)} as ${esc(invite.role.toLowerCase())}. Their one-time link: <code id="invite-link">${esc(invite.link)}</code>`;
+  } catch (e) {
+    $('invite-note').textContent = 'Not invited: ' + e.message;
+  }
+}
+
 /** The business choices at the top, and the console businesses that can be changed here. */
 async function loadBusinesses() {
   const businesses = await api('/api/businesses');
@@ -200,6 +214,8 @@ async function loadBusinesses() {
   $('biz-edit').innerHTML = '<option value="">a new business</option>' + businesses.filter((b) => b.source === 'console')
     .map((b) => `<option value="${esc(b.id)}">${esc(b.name)}</option>`).join('');
   if (editing) $('biz-edit').value = editing;
+  $('invite-businesses').innerHTML = '<legend>Businesses (members)</legend>' + businesses.map((b) =>
+    `<label><input type="checkbox" value="${esc(b.id)}"> ${esc(b.name)}</label>`).join('');
   return businesses;
 }
 

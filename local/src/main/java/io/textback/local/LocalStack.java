@@ -234,6 +234,7 @@ public final class LocalStack implements AutoCloseable {
       p.put("textback.businesses[2].opening-hours." + day, "08:00-18:00");
     }
     p.put("textback.businesses[2].dispatcher-phone", "+15550700002");
+    p.put("textback.console.print-invite-links", true); // local mode sends no email: the link is in its log
     p.put("textback.console.admins[0].username", ADMIN);
     p.put("textback.console.admins[0].password", "{noop}" + ADMIN_PASSWORD);
     return p;

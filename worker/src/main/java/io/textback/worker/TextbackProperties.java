@@ -27,7 +27,7 @@ public record TextbackProperties(
   public TextbackProperties {
     publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     businesses = businesses == null ? List.of() : List.copyOf(businesses);
-    console = console == null ? new Console(List.of()) : console;
+    console = console == null ? new Console(List.of(), Duration.ofDays(7), false) : console;
   }
 
   /** Twilio account access. The auth token also signs Twilio's webhooks. */
@@ -61,9 +61,15 @@ public record TextbackProperties(
    * Who may open the console and call {@code /api}: admins from configuration. A password is in
    * Spring Security's stored form: {@code {bcrypt}$2a$10$...} (or {@code {noop}...} for local mode).
    */
-  public record Console(List<Admin> admins) {
+  /**
+   * @param inviteTtl how long an invite's one-time link stays good
+   * @param printInviteLinks log each invite's link (local mode, which sends no email); off in production,
+   *     where a link in a log would let anyone who reads the log in
+   */
+  public record Console(List<Admin> admins, @DefaultValue("7d") Duration inviteTtl, boolean printInviteLinks) {
     public Console {
       admins = admins == null ? List.of() : List.copyOf(admins);
+      inviteTtl = inviteTtl == null ? Duration.ofDays(7) : inviteTtl;
     }
 
     /**

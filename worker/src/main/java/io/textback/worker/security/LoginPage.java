@@ -14,12 +14,29 @@ public class LoginPage {
   @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   public String login(CsrfToken csrf, @RequestParam(required = false) String error,
-      @RequestParam(required = false) String logout) {
+      @RequestParam(required = false) String logout, @RequestParam(required = false) String invited) {
     String note = error != null ? "<p class=\"flag\">Wrong username or password (or too many tries: wait a minute).</p>"
-        : logout != null ? "<p class=\"ok\">You are signed out.</p>" : "";
+        : logout != null ? "<p class=\"ok\">You are signed out.</p>"
+        : invited != null ? "<p class=\"ok\">Your login is ready: sign in with your email and the password you chose.</p>" : "";
+    return page("Sign in", note + """
+        <form method="post" action="/login">
+          <label for="username">Username</label><input id="username" name="username" autocomplete="username" required autofocus>
+          <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+          %s
+          <button type="submit">Sign in</button>
+        </form>""".formatted(csrfField(csrf)));
+  }
+
+  static String csrfField(CsrfToken csrf) {
+    return "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\""
+        + HtmlUtils.htmlEscape(csrf.getToken()) + "\">";
+  }
+
+  /** A page of the sign-in kind (sign in, accept an invite): the product's name and one small form. */
+  static String page(String title, String body) {
     return """
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>Sign in: textback</title>
+        <html lang="en"><head><meta charset="utf-8"><title>%s: textback</title>
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <style>
           body { font-family: system-ui, sans-serif; background: #f6f7fb; color: #1d2330; margin: 0; }
@@ -32,13 +49,7 @@ public class LoginPage {
         <body><main>
         <h1>textback</h1><p class="tag">Missed-call text-back: the inbox and reports</p>
         %s
-        <form method="post" action="/login">
-          <label for="username">Username</label><input id="username" name="username" autocomplete="username" required autofocus>
-          <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-          <input type="hidden" name="%s" value="%s">
-          <button type="submit">Sign in</button>
-        </form>
         </main></body></html>
-        """.formatted(note, HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+        """.formatted(HtmlUtils.htmlEscape(title), body);
   }
 }

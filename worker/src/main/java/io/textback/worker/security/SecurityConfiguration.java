@@ -35,14 +35,14 @@ public class SecurityConfiguration {
   @Bean
   SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle, SameOriginChanges sameOrigin,
       List<AdminOnlyPaths> adaptersAdminPaths) throws Exception {
-    String[] adminPaths = java.util.stream.Stream.concat(java.util.stream.Stream.of("/api/admin/**", "/api/twilio/**"),
+    String[] adminPaths = java.util.stream.Stream.concat(java.util.stream.Stream.of("/api/admin/**", "/api/twilio/**", "/api/users/**"),
         adaptersAdminPaths.stream().flatMap(p -> p.patterns().stream())).toArray(String[]::new);
     http.addFilterBefore(throttle, org.springframework.security.web.csrf.CsrfFilter.class)
         .addFilterBefore(sameOrigin, org.springframework.security.web.csrf.CsrfFilter.class)
         .authorizeHttpRequests(auth -> auth
             // a CRM card's backend (/api/leads) checks that CRM's signature itself
             .requestMatchers("/webhooks/**", "/api/leads/**", "/actuator/health/**", "/actuator/health", "/actuator/info",
-                "/login", "/error", "/favicon.ico").permitAll()
+                "/login", "/error", "/favicon.ico", "/invite/**").permitAll()
             .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "METRICS")
             // the setup of the whole installation is an admin's: CRM apps, the A2P check of every number
             .requestMatchers(adminPaths).hasRole("ADMIN")
@@ -67,14 +67,15 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  UserDetailsService admins(TextbackProperties properties, io.textback.worker.business.BusinessDirectory businesses) {
+  UserDetailsService admins(TextbackProperties properties, io.textback.worker.business.BusinessDirectory businesses,
+      ConsoleUsers consoleUsers) {
     List<Admin> admins = properties.console().admins();
     if (admins.isEmpty()) {
       LOG.warn("No textback.console.admins: nobody can open the console or call /api");
     }
     for (Admin a : admins) {
-      String role = a.role() == null ? "ADMIN" : a.role().toUpperCase(java.util.Locale.ROOT);
-      if (!List.of("ADMIN", "MEMBER", "METRICS").contains(role)) {
+      String role = Logins.role(a.role());
+      if (!Logins.ROLES.contains(role)) {
         // A typo must not quietly make a full admin of a login meant to read metrics.
         throw new IllegalStateException("textback.console.admins: " + a.username() + " has role '" + a.role()
             + "'; the roles are ADMIN, MEMBER and METRICS");
@@ -91,18 +92,13 @@ public class SecurityConfiguration {
       }
     }
     List<UserDetails> users = admins.stream()
-        .map(a -> {
-          String role = a.role() == null ? "ADMIN" : a.role().toUpperCase(java.util.Locale.ROOT);
-          List<org.springframework.security.core.GrantedAuthority> granted = new java.util.ArrayList<>();
-          granted.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + role));
-          if (role.equals("MEMBER")) {
-            a.businesses().forEach(id -> granted.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(
-                BusinessAccess.AUTHORITY_PREFIX + id)));
-          }
-          return User.withUsername(a.username()).password(a.password()).authorities(granted).build();
-        })
+        .map(a -> Logins.login(a.username(), a.password(), a.role(), a.businesses()))
         .toList();
-    return new InMemoryUserDetailsManager(users);
+    // the configuration's logins first, then those invited from the console
+    InMemoryUserDetailsManager configured = new InMemoryUserDetailsManager(users);
+    return username -> configured.userExists(username) ? configured.loadUserByUsername(username)
+        : consoleUsers.find(username).orElseThrow(() ->
+            new org.springframework.security.core.userdetails.UsernameNotFoundException("no login " + username));
   }
 
   @Bean

@@ -101,6 +101,7 @@ class TenantIsolationTest extends WorkerIntegrationTest {
         Map.entry("POST /api/businesses/check", "/api/businesses/check"),
         Map.entry("GET /api/businesses/{id}/changes", "/api/businesses/demo-plumbing/changes"),
         Map.entry("GET /api/businesses/{id}", "/api/businesses/demo-plumbing"),
+        Map.entry("POST /api/users/invites", "/api/users/invites"),
         Map.entry("POST /api/twilio/numbers/{sid}/connect", "/api/twilio/numbers/PN" + "0".repeat(32) + "/connect"));
     // lists: the member's own businesses only
     Map<String, String> lists = Map.of(
