@@ -32,9 +32,15 @@ public class ConversationStore {
     changes.publishEvent(new ConversationChanged(businessId, conversationId));
   }
 
+  /** The business is looked up by whoever listens, and only when an inbox page is open: no query on this path. */
   private void changed(long conversationId) {
-    jdbc.sql("select business_id from conversation where id = :id").param("id", conversationId).query(String.class)
-        .optional().ifPresent(b -> changed(b, conversationId));
+    changed(null, conversationId);
+  }
+
+  /** The business a conversation belongs to. */
+  public Optional<String> businessOf(long conversationId) {
+    return jdbc.sql("select business_id from conversation where id = :id").param("id", conversationId)
+        .query(String.class).optional();
   }
 
   /** Opens a conversation, or returns the one already open for this business and phone. */

@@ -38,10 +38,12 @@ public class InboxStream {
     return t;
   });
   private final JdbcClient jdbc;
+  private final io.textback.worker.conversation.ConversationStore conversations;
   private volatile long newestText = -1;
 
-  public InboxStream(JdbcClient jdbc) {
+  public InboxStream(JdbcClient jdbc, io.textback.worker.conversation.ConversationStore conversations) {
     this.jdbc = jdbc;
+    this.conversations = conversations;
     sender.scheduleWithFixedDelay(this::lookForOtherWorkers, OTHER_WORKERS.toMillis(), OTHER_WORKERS.toMillis(),
         TimeUnit.MILLISECONDS);
     sender.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
@@ -61,13 +63,18 @@ public class InboxStream {
 
   @TransactionalEventListener(fallbackExecution = true)
   public void changed(ConversationChanged change) {
-    Set<SseEmitter> set = pages.get(change.businessId());
+    if (openPages() == 0) {
+      return; // nobody is watching: not even the business is looked up
+    }
+    String businessId = change.businessId() != null ? change.businessId()
+        : change.conversationId() == null ? null : conversations.businessOf(change.conversationId()).orElse(null);
+    Set<SseEmitter> set = businessId == null ? null : pages.get(businessId);
     if (set == null || set.isEmpty()) {
       return;
     }
     String data = "{\"conversationId\":" + change.conversationId() + "}";
     // sent from the stream's own thread: a slow page never holds up the webhook that made the change
-    sender.execute(() -> set.forEach(e -> send(change.businessId(), e, SseEmitter.event().name("changed").data(data))));
+    sender.execute(() -> set.forEach(e -> send(businessId, e, SseEmitter.event().name("changed").data(data))));
   }
 
   /** How many inbox pages are open now (the figures and the tests read it). */

@@ -78,7 +78,7 @@ public class InviteController {
     String token = users.invite(email, role, role.equals("MEMBER") ? of : List.of(), admin.getName(),
         properties.console().inviteTtl());
     String link = properties.publicBaseUrl() + "/invite/" + token;
-    String masked = email.replaceAll("^[^@]*", "***");
+    String masked = masked(email);
     if (properties.console().printInviteLinks()) {
       LOG.info("Invite for {} ({}): {}", masked, role, link); // local mode only: no email leaves it
     } else {
@@ -119,10 +119,15 @@ public class InviteController {
     }
     return users.accept(token, passwords.encode(password))
         .map(i -> {
-          LOG.info("Invite accepted: {} can sign in as {}", i.email().replaceAll("^[^@]*", "***"), i.role());
+          LOG.info("Invite accepted: {} can sign in as {}", masked(i.email()), i.role());
           return ResponseEntity.status(HttpStatus.SEE_OTHER).header("Location", "/login?invited").body("");
         })
         .orElseGet(this::gone);
+  }
+
+  /** For logs: an email without its local part (***@example.com). */
+  private static String masked(String email) {
+    return email.replaceAll("^[^@]*", "***");
   }
 
   private ResponseEntity<String> gone() {
