@@ -112,6 +112,7 @@ public final class LocalStack implements AutoCloseable {
       twilio.ownNumber(SPARE_NUMBER, "https://demo.twilio.com/welcome/voice/", "", "https://demo.twilio.com/welcome/sms/reply/");
       hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
       properties = new LinkedHashMap<>(workerProperties());
+      properties.put("textback.spool.directory", spoolDirectory(settings).toString());
       properties.putAll(extraProperties);
       worker = startWorker();
       installHighLevelApp();
@@ -143,6 +144,30 @@ public final class LocalStack implements AutoCloseable {
         settings.publicBaseUrl() + io.textback.worker.crm.gohighlevel.HighLevelInstallController.CALLBACK_PATH);
   }
 
+  /**
+   * Where the worker spools webhooks while PostgreSQL is down: kept across restartWorker, as a
+   * production worker's volume is. Local mode starts clean, so a folder left by a killed run is
+   * emptied first (its webhooks belonged to a PostgreSQL and an engine that are gone).
+   */
+  private static java.nio.file.Path spoolDirectory(LocalSettings settings) {
+    try {
+      if (settings.home() == null) {
+        return java.nio.file.Files.createTempDirectory("textback-local-spool-");
+      }
+      java.nio.file.Path dir = settings.home().resolve("spool");
+      if (java.nio.file.Files.isDirectory(dir)) {
+        try (var files = java.nio.file.Files.list(dir)) {
+          for (java.nio.file.Path file : files.toList()) {
+            java.nio.file.Files.delete(file);
+          }
+        }
+      }
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot prepare the spool folder", e);
+    }
+  }
+
   /** The worker process: stopped and started again by restartWorker, everything else stays up. */
   private ConfigurableApplicationContext startWorker() {
     // Above the worker's application.yaml, below environment variables and system properties, so a
@@ -160,8 +185,23 @@ public final class LocalStack implements AutoCloseable {
 
   /** Stops the worker (as a crash or a deploy would) and starts it again on the same port. */
   public void restartWorker() {
+    stopWorker();
+    startStoppedWorker();
+  }
+
+  /** Stops the worker; everything else stays up (another worker may take its port meanwhile). */
+  public void stopWorker() {
     worker.close();
+  }
+
+  /** Starts the worker {@link #stopWorker} stopped, on the same port and spool folder. */
+  public void startStoppedWorker() {
     worker = startWorker();
+  }
+
+  /** The properties the worker runs with: another worker on this stack starts with the same. */
+  public Map<String, Object> workerSettings() {
+    return Collections.unmodifiableMap(properties);
   }
 
   public static LocalStack start(LocalSettings settings) {
@@ -300,7 +340,9 @@ public final class LocalStack implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    worker.close();
+    if (worker.isActive()) {
+      worker.close();
+    }
     hubspot.close();
     highLevel.close();
     twilio.close();

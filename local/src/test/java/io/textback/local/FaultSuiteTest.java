@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Faults against the whole local stack: a thousand deliveries of one webhook, a worker restarted
  * in the middle of journeys, a HubSpot portal answering 429 to most requests, Twilio failing in each
- * of its ways, PostgreSQL restarted, and HubSpot down for hours. The promise in each: every missed
+ * of its ways, PostgreSQL down for a minute while a worker is killed, and HubSpot down for hours. The promise in each: every missed
  * call gets exactly one text at once (or as soon as the failing part is back), and nothing is lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -262,52 +262,81 @@ class FaultSuiteTest {
     assertThat(running.stack().engine().incidentCount()).isZero();
   }
 
+  /** How long PostgreSQL stays down in the outage test: the minute. */
+  static final Duration OUTAGE = Duration.ofSeconds(60);
+
   @Test
   @Order(5)
-  void postgresRestarted_callersStillAnswered_webhooksRefusedCleanly_andEveryJourneyCarriesOn() throws Exception {
-    String textedBefore = newCaller();
-    missedAndHungUp(textedBefore);
+  void postgresDownForAMinute_andTheWorkerKilledMeanwhile_callersTextedOnce_theReplyKept_theStopHonoured() throws Exception {
+    String replying = newCaller();
+    String stopping = newCaller();
+    missedAndHungUp(replying);
+    missedAndHungUp(stopping);
     String listening = newCaller();
     running.phone().call(listening, BUSINESS).missed(); // in the voicemail window when PostgreSQL goes
-    await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(textedBefore).size() == 1);
+    await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(replying).size() == 1 && textsTo(stopping).size() == 1);
 
-    running.stack().database().stop();
-    try {
-      // the caller still rings through and hears the greeting: Twilio would only play its error
-      Call during = running.phone().call(newCaller(), BUSINESS);
-      assertThat(during.rings().body()).contains("<Dial");
-      long start = System.nanoTime();
-      WebhookResponse answered = during.dialEnded("no-answer");
-      assertThat(answered.status()).isEqualTo(200);
-      assertThat(answered.body()).contains("<Say").contains("<Record");
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("within Twilio's 15 s").isLessThan(Duration.ofSeconds(15));
-      // what can be sent again is refused cleanly, never a 500: a form, a text from a lead
-      HttpResponse<String> form = HttpClient.newHttpClient().send(
-          DemoForm.post(running.stack().workerUrl(), "pg-down-1", newCaller()), HttpResponse.BodyHandlers.ofString());
-      assertThat(form.statusCode()).isEqualTo(503);
-      assertThat(form.headers().firstValue("Retry-After")).isPresent();
-      assertThat(form.body()).contains("database is unavailable");
-      assertThat(running.phone().text(textedBefore, BUSINESS, "Is anyone there?").status()).isEqualTo(503);
+    // the outage's worker is a process of its own, so that it can be killed with SIGKILL
+    String workerUrl = running.stack().workerUrl();
+    running.stack().stopWorker();
+    String caller = newCaller();
+    Call during;
+    try (WorkerProcess worker = WorkerProcess.start(running.stack(), Map.of())) {
+      long outageStart = System.nanoTime();
+      running.stack().database().stop();
+      try {
+        // the caller still rings through and hears the greeting: Twilio would only play its error
+        during = running.phone().call(caller, BUSINESS);
+        assertThat(during.rings().body()).contains("<Dial");
+        long start = System.nanoTime();
+        WebhookResponse answered = during.dialEnded("no-answer");
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.body()).contains("<Say").contains("<Record");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("within Twilio's 15 s").isLessThan(Duration.ofSeconds(15));
+        assertThat(during.hangsUpAtGreeting().status()).isEqualTo(200);
+        // Twilio sends a lead's text once: it is taken (spooled), not refused
+        assertThat(running.phone().text(replying, BUSINESS, "Tomorrow at 9 works").status()).isEqualTo(200);
+        assertThat(running.phone().text(stopping, BUSINESS, "STOP").status()).isEqualTo(200);
+        // a form's sender can send it again: refused cleanly, never a 500
+        HttpResponse<String> form = HttpClient.newHttpClient().send(
+            DemoForm.post(workerUrl, "pg-down-1", newCaller()), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(503);
+        assertThat(form.headers().firstValue("Retry-After")).isPresent();
+        assertThat(form.body()).contains("database is unavailable");
 
-      // the listening caller's window ends while PostgreSQL is down (a 30-second failover): the
-      // text waits for it, and no step spends its few retries on the outage
-      running.stack().engine().increaseTime(Duration.ofSeconds(46));
-      Thread.sleep(30_000);
-      assertThat(textsTo(listening)).isEmpty();
-      assertThat(running.stack().engine().incidentCount()).isZero();
+        // the listening caller's window ends during the outage: the text waits for PostgreSQL
+        running.stack().engine().increaseTime(Duration.ofSeconds(46));
+        worker.kill();
+        Duration left = OUTAGE.minus(Duration.ofNanos(System.nanoTime() - outageStart));
+        if (!left.isNegative()) {
+          Thread.sleep(left.toMillis());
+        }
+        assertThat(textsTo(listening)).isEmpty();
+        assertThat(textsTo(caller)).isEmpty();
+      } finally {
+        running.stack().database().start();
+      }
     } finally {
-      running.stack().database().start();
+      running.stack().startStoppedWorker(); // finds the killed worker's spool and reads it first
     }
+    running.stack().awaitReady(Duration.ofSeconds(60));
+    // any job the killed worker held comes back after its 5-minute timeout
+    running.stack().engine().increaseTime(Duration.ofMinutes(6));
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> textsTo(listening).size() == 1);
-    String after = newCaller();
-    Call call = running.phone().call(after, BUSINESS);
-    assertThat(call.missed().status()).isEqualTo(200);
-    call.hangsUpAtGreeting();
-    await().atMost(Duration.ofSeconds(30)).until(() -> textsTo(after).size() == 1);
+    await().atMost(Duration.ofSeconds(60)).until(() -> textsTo(caller).size() == 1 && textsTo(listening).size() == 1);
+    assertThat(running.jdbc().sql("select count(*) from conversation_message where phone = :p and direction = 'IN' and body = :b")
+        .param("p", replying).param("b", "Tomorrow at 9 works").query(Long.class).single()).as("the reply, kept once").isEqualTo(1);
+    assertThat(running.jdbc().sql("select count(*) from opt_out where phone = :p").param("p", stopping).query(Long.class).single())
+        .as("the STOP, honoured").isEqualTo(1);
+
+    running.stack().engine().increaseTime(Duration.ofMinutes(61)); // follow-up 1 is due
+    await().atMost(Duration.ofSeconds(60)).until(() -> textsTo(caller).size() == 2 && textsTo(listening).size() == 2);
     Thread.sleep(2000);
-    assertThat(textsTo(listening)).hasSize(1);
-    assertThat(textsTo(textedBefore)).hasSize(1);
+    assertThat(textsTo(caller)).as("text-back and follow-up, each once").hasSize(2);
+    assertThat(textsTo(listening)).hasSize(2);
+    assertThat(textsTo(stopping)).as("nothing after the STOP").hasSize(1);
+    assertThat(running.stack().twilio().bodiesTo(replying).stream().filter(b -> b.contains("Sorry we missed your call")))
+        .as("one text-back").hasSize(1);
     assertThat(running.stack().engine().incidentCount()).as("no step ran out of retries while it waited").isZero();
   }
 

@@ -14,6 +14,7 @@ import io.camunda.client.metrics.MetricsRecorder;
 import io.camunda.client.spring.properties.CamundaClientJobWorkerProperties;
 import io.camunda.client.spring.properties.CamundaClientProperties;
 import io.textback.worker.database.DatabaseHealth;
+import io.textback.worker.spool.WebhookSpool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,22 +31,24 @@ public class ConnectorWorkerOverrides extends JobWorkerManager {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorWorkerOverrides.class);
   private final CamundaClientProperties properties;
   private final DatabaseHealth database;
+  private final WebhookSpool spool;
 
   public ConnectorWorkerOverrides(CommandExceptionHandlingStrategy commandExceptionHandlingStrategy,
       MetricsRecorder metricsRecorder, ParameterResolverStrategy parameterResolverStrategy,
       ResultProcessorStrategy resultProcessorStrategy, BackoffSupplier backoffSupplier,
       JobExceptionHandlingStrategy jobExceptionHandlingStrategy, CamundaClientProperties properties,
-      DatabaseHealth database) {
+      DatabaseHealth database, WebhookSpool spool) {
     super(commandExceptionHandlingStrategy, metricsRecorder, parameterResolverStrategy, resultProcessorStrategy,
         backoffSupplier, jobExceptionHandlingStrategy);
     this.properties = properties;
     this.database = database;
+    this.spool = spool;
   }
 
   @Override
   public JobWorker openWorker(CamundaClient client, JobWorkerValue worker, JobHandler handler) {
     configure(worker);
-    return super.openWorker(client, worker, new WaitForDatabase(handler, database));
+    return super.openWorker(client, worker, new WaitForDatabase(handler, database, spool));
   }
 
   /** The defaults where the worker sets nothing, then the override for its job type. */

@@ -5,6 +5,7 @@ import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobHandler;
 import io.textback.worker.database.DatabaseHealth;
 import io.textback.worker.database.DatabaseUnavailable;
+import io.textback.worker.spool.WebhookSpool;
 import java.time.Duration;
 
 /**
@@ -12,23 +13,34 @@ import java.time.Duration;
  * its retries untouched, to be tried again in a few seconds: an outage of the database is nobody's
  * incident, and every step of a journey needs it (outbox, ledgers, conversations). A job already
  * running when the database goes keeps its retries too: caught here for our workers, through
- * {@link KeepRetriesWhileDatabaseDown} for the connectors.
+ * {@link KeepRetriesWhileDatabaseDown} for the connectors. After an outage, jobs also wait (briefly)
+ * until the webhooks this worker spooled during it are read.
  */
 final class WaitForDatabase implements JobHandler {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WaitForDatabase.class);
   static final Duration WAIT = Duration.ofSeconds(5);
+  /** Webhooks spooled in the outage are read within moments of its end: a job waits only that long. */
+  static final Duration SPOOL_WAIT = Duration.ofSeconds(1);
   private final JobHandler job;
   private final DatabaseHealth database;
+  private final WebhookSpool spool;
 
-  WaitForDatabase(JobHandler job, DatabaseHealth database) {
+  WaitForDatabase(JobHandler job, DatabaseHealth database, WebhookSpool spool) {
     this.job = job;
     this.database = database;
+    this.spool = spool;
   }
 
   @Override
   public void handle(JobClient client, ActivatedJob activated) throws Exception {
     if (!database.isUp()) {
       sendBack(client, activated);
+      return;
+    }
+    if (spool.isHolding()) {
+      // a STOP may be among them: no step of any journey runs before they are read
+      client.newFailCommand(activated).retries(activated.getRetries()).retryBackoff(SPOOL_WAIT)
+          .errorMessage("webhooks received while PostgreSQL was down are read first (retries kept)").send();
       return;
     }
     try {

@@ -17,14 +17,19 @@ import io.textback.worker.optout.ConsentRevocations;
 import io.textback.worker.optout.OptOutStore;
 import io.textback.worker.optout.RevocationReader;
 import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.spool.SpooledWebhooks;
+import io.textback.worker.spool.WebhookReceipt;
+import io.textback.worker.spool.WebhookSpool;
 import io.textback.worker.webhook.TwilioIds;
 import io.textback.worker.webhook.TwilioWebhookVerifier;
 import io.textback.worker.web.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -39,10 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
  * until a person decides. START opts back in; HELP answers with the business's name and number;
  * anything else is a reply. Input Twilio
  * cannot fix by retrying (unknown number, a From that is not a phone number, an empty text) is
- * logged and answered 200, so Twilio does not retry it.
+ * logged and answered 200, so Twilio does not retry it. While PostgreSQL is down the text is
+ * spooled to disk and read when it is back (Twilio does not send it again).
  */
 @RestController
-public class InboundSmsController {
+public class InboundSmsController implements SpooledWebhooks {
   public static final String PATH = "/webhooks/twilio/sms";
   private static final Logger LOG = LoggerFactory.getLogger(InboundSmsController.class);
   /** A reply waits this long for a conversation to pick it up (it may beat the conversation's start). */
@@ -61,10 +67,12 @@ public class InboundSmsController {
   private final ConsentEvidence consent;
   private final ConsentRevocations revocations;
   private final Clock clock;
+  private final WebhookSpool spool;
 
   public InboundSmsController(TwilioWebhookVerifier verifier, BusinessDirectory businesses, PhoneNumbers phones,
       InboundEventStore events, MessageRelay relay, OptOutStore optOuts, ConversationStore conversations, CrmThreads crmThreads,
-      RevocationReader reader, ConsentRevocations revocations, ConsentEvidence consent, Clock clock) {
+      RevocationReader reader, ConsentRevocations revocations, ConsentEvidence consent, Clock clock, WebhookSpool spool) {
+    this.spool = spool;
     this.verifier = verifier;
     this.businesses = businesses;
     this.phones = phones;
@@ -81,7 +89,20 @@ public class InboundSmsController {
 
   @PostMapping(path = PATH, produces = "application/xml")
   public String inbound(HttpServletRequest request) {
-    Map<String, String> params = verifier.verify(request);
+    WebhookReceipt receipt = WebhookReceipt.live(PATH, verifier.verify(request), clock.instant());
+    TwilioIds.require("MessageSid", receipt.params().get("MessageSid"), TwilioIds.MESSAGE, "message");
+    return spool.answer(receipt, () -> inbound(receipt), () -> answerWithoutDatabase(receipt.params()));
+  }
+
+  /** Replayed from the spool: the same work as live, its answer already given. */
+  @Override
+  public Map<String, Consumer<WebhookReceipt>> replayByPath() {
+    return Map.of(PATH, this::inbound);
+  }
+
+  String inbound(WebhookReceipt receipt) {
+    Map<String, String> params = receipt.params();
+    Instant at = receipt.receivedAt();
     String sid = TwilioIds.require("MessageSid", params.get("MessageSid"), TwilioIds.MESSAGE, "message");
     String eventKey = "sms:" + sid;
     Optional<Business> business = phones.toE164(params.get("To"), "US").flatMap(businesses::byTwilioNumber);
@@ -106,10 +127,31 @@ public class InboundSmsController {
       // the reader knows every keyword; should its data lose one, the keyword still opts out
       case OPT_OUT -> optOut(eventKey, params, business.get(), from, sid, body,
           new RevocationReader.Reading(RevocationReader.Verdict.REVOKED, body.strip()));
-      case OPT_IN -> optIn(eventKey, params, business.get(), from);
+      case OPT_IN -> optIn(eventKey, params, business.get(), from, at);
       case HELP -> help(eventKey, params, business.get(), from);
-      case NONE -> reply(eventKey, params, business.get(), from, leadKey, sid, body, reading);
+      case NONE -> reply(eventKey, params, business.get(), from, leadKey, sid, body, reading, at);
     };
+  }
+
+  /**
+   * The answer while the text waits in the spool, from what needs no database: HELP's text, and the
+   * confirmation of a revocation in the lead's own words (Twilio confirms its keywords). Whether the
+   * lead had opted out before is not known then, so such a lead may get a second confirmation.
+   */
+  private String answerWithoutDatabase(Map<String, String> params) {
+    Optional<Business> business = phones.toE164(params.get("To"), "US").flatMap(businesses::byTwilioNumber);
+    String body = params.getOrDefault("Body", "");
+    if (business.isEmpty() || body.isBlank()) {
+      return EMPTY;
+    }
+    RevocationReader.Reading reading = reader.read(body, business.get().compliance().optOutPhrases());
+    Keywords keyword = Keywords.of(body);
+    if (reading.revoked() || keyword == Keywords.OPT_OUT) {
+      return keyword == Keywords.OPT_OUT ? EMPTY
+          : TwiML.response().message(business.get().copy().render(CopyCase.OPT_OUT, Map.of())).toXml();
+    }
+    return keyword == Keywords.HELP ? TwiML.response().message(business.get().copy().render(CopyCase.HELP, Map.of())).toXml()
+        : EMPTY;
   }
 
   private String optOut(String key, Map<String, String> params, Business business, String from, String sid, String body,
@@ -130,10 +172,10 @@ public class InboundSmsController {
     return TwiML.response().message(confirmation).toXml();
   }
 
-  private String optIn(String key, Map<String, String> params, Business business, String from) {
+  private String optIn(String key, Map<String, String> params, Business business, String from, Instant at) {
     if (events.storeIfNew(new InboundEvent("twilio", key, "sms-opt-in", params, Optional.empty()))) {
       optOuts.optIn(business.id(), from);
-      crmThreads.consentChanged(business, from, false, params.get("MessageSid"), clock.instant());
+      crmThreads.consentChanged(business, from, false, params.get("MessageSid"), at);
       LOG.info("{} opted back in to {}", PhoneNumbers.mask(from), business.id());
     }
     return EMPTY;
@@ -145,14 +187,14 @@ public class InboundSmsController {
   }
 
   private String reply(String key, Map<String, String> params, Business business, String from, String leadKey,
-      String sid, String body, RevocationReader.Reading reading) {
+      String sid, String body, RevocationReader.Reading reading, Instant at) {
     Optional<Conversation> open = conversations.findOpen(business.id(), from);
     boolean isNew = events.storeIfNew(new InboundEvent("twilio", key, "sms-reply", params, Optional.of(
         new PendingMessage("lead-replied", leadKey, sid, REPLY_TTL,
-            Map.of("lastReplyAt", clock.instant().toString())))));
+            Map.of("lastReplyAt", at.toString())))));
     if (isNew) {
-      crmThreads.received(business, from, body, sid, clock.instant());
-      consent.record(business.id(), from, new ConsentRecord(ConsentRecord.TEXT, sid, clock.instant(), body, null, null));
+      crmThreads.received(business, from, body, sid, at);
+      consent.record(business.id(), from, new ConsentRecord(ConsentRecord.TEXT, sid, at, body, null, null));
       conversations.addMessage(open.map(Conversation::id).orElse(null), business.id(), from, "IN", body, sid, "reply");
       open.ifPresent(c -> conversations.recordLeadReply(c.id()));
       if (reading.verdict() == RevocationReader.Verdict.DOUBTFUL) {

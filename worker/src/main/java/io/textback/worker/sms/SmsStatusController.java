@@ -4,6 +4,8 @@ import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.phone.PhoneLines;
 import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.spool.WebhookReceipt;
+import io.textback.worker.spool.WebhookSpool;
 import io.textback.worker.webhook.TwilioWebhookVerifier;
 import io.textback.worker.web.RequestRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * only forward; a final failure that says the number cannot take SMS marks it not textable.
  */
 @RestController
-public class SmsStatusController {
+public class SmsStatusController implements io.textback.worker.spool.SpooledWebhooks {
   public static final String PATH = "/webhooks/twilio/sms/status";
   private static final Logger LOG = LoggerFactory.getLogger(SmsStatusController.class);
   private final TwilioWebhookVerifier verifier;
@@ -30,9 +32,11 @@ public class SmsStatusController {
   private final JdbcClient jdbc;
   private final PhoneLines lines;
   private final org.springframework.context.ApplicationEventPublisher changes;
+  private final WebhookSpool spool;
 
   public SmsStatusController(TwilioWebhookVerifier verifier, InboundEventStore events, JdbcClient jdbc, PhoneLines lines,
-      org.springframework.context.ApplicationEventPublisher changes) {
+      org.springframework.context.ApplicationEventPublisher changes, WebhookSpool spool) {
+    this.spool = spool;
     this.changes = changes;
     this.verifier = verifier;
     this.events = events;
@@ -42,13 +46,33 @@ public class SmsStatusController {
 
   @PostMapping(PATH)
   public ResponseEntity<Void> status(HttpServletRequest request) {
-    Map<String, String> params = verifier.verify(request);
+    WebhookReceipt receipt = WebhookReceipt.live(PATH, verifier.verify(request), java.time.Instant.now());
+    check(receipt.params());
+    spool.record(receipt, () -> record(receipt));
+    return ResponseEntity.ok().build();
+  }
+
+  /** Replayed from the spool: the same work as live, its answer already given. */
+  @Override
+  public Map<String, java.util.function.Consumer<WebhookReceipt>> replayByPath() {
+    return Map.of(PATH, this::record);
+  }
+
+  /** Refused at once, never spooled: what Twilio sent cannot be a status. */
+  private static void check(Map<String, String> params) {
     String sid = params.getOrDefault("MessageSid", params.get("SmsSid"));
     String status = params.getOrDefault("MessageStatus", params.get("SmsStatus"));
     if (sid == null || sid.isBlank() || status == null || !DeliveryStatus.isKnown(status)) {
       throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "MessageSid and a known MessageStatus are required");
     }
     io.textback.worker.webhook.TwilioIds.require("MessageSid", sid, io.textback.worker.webhook.TwilioIds.MESSAGE, "message");
+  }
+
+  private void record(WebhookReceipt receipt) {
+    Map<String, String> params = receipt.params();
+    check(params);
+    String sid = params.getOrDefault("MessageSid", params.get("SmsSid"));
+    String status = params.getOrDefault("MessageStatus", params.get("SmsStatus"));
     Integer errorCode = parseCode(params.get("ErrorCode"));
     events.storeIfNew(new InboundEvent("twilio", "sms-status:" + sid + ":" + status, "sms-status", params, Optional.empty()));
     jdbc.sql("""
@@ -63,7 +87,7 @@ public class SmsStatusController {
         .param("sid", sid).query((rs, i) -> new Sent(rs.getString(1), rs.getString(2))).optional();
     if (sent.isEmpty()) {
       LOG.warn("Status {} for unknown message {}; kept in inbound_event only", status, sid);
-      return ResponseEntity.ok().build();
+      return;
     }
     Optional<String> recipient = sent.map(Sent::to);
     changes.publishEvent(new io.textback.worker.conversation.ConversationChanged(sent.get().businessId(), null));
@@ -75,7 +99,6 @@ public class SmsStatusController {
       lines.markUndeliverable(to, "undeliverable_" + errorCode);
       LOG.info("{} cannot take SMS (error {}): no more texts to it", PhoneNumbers.mask(to), errorCode);
     }
-    return ResponseEntity.ok().build();
   }
 
   private static Integer parseCode(String code) {

@@ -8,11 +8,13 @@ import io.textback.worker.business.ConnectionMode;
 import io.textback.worker.consent.ConsentEvidence;
 import io.textback.worker.consent.ConsentRecord;
 import io.textback.worker.conversation.ConversationStore;
-import io.textback.worker.database.DatabaseUnavailable;
 import io.textback.worker.inbound.InboundEvent;
 import io.textback.worker.inbound.InboundEventStore;
 import io.textback.worker.inbound.MessageRelay;
 import io.textback.worker.phone.PhoneNumbers;
+import io.textback.worker.spool.SpooledWebhooks;
+import io.textback.worker.spool.WebhookReceipt;
+import io.textback.worker.spool.WebhookSpool;
 import io.textback.worker.webhook.TwilioIds;
 import io.textback.worker.webhook.TwilioWebhookVerifier;
 import io.textback.worker.web.RequestRejectedException;
@@ -21,8 +23,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -32,14 +34,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Twilio's voice webhooks. Each one: signature checked, event stored (a repeat is answered the same
- * and dropped), TwiML returned at once; the engine hears about it through the relay.
+ * and dropped; spooled to disk while PostgreSQL is down), TwiML returned at once; the engine hears
+ * about it through the relay.
  */
 @RestController
-@RequestMapping(path = "/webhooks/twilio/voice", produces = "application/xml")
-public class VoiceWebhookController {
+@RequestMapping(path = VoiceWebhookController.PATH, produces = "application/xml")
+public class VoiceWebhookController implements SpooledWebhooks {
   private static final Logger LOG = LoggerFactory.getLogger(VoiceWebhookController.class);
-  static final String DIAL_STATUS_PATH = "/webhooks/twilio/voice/dial-status";
-  static final String RECORDING_PATH = "/webhooks/twilio/voice/recording";
+  static final String PATH = "/webhooks/twilio/voice";
+  static final String DIAL_STATUS_PATH = PATH + "/dial-status";
+  static final String RECORDING_PATH = PATH + "/recording";
+  static final String STATUS_PATH = PATH + "/status";
   /** A recording shorter than this is a hang-up after the beep, not a voicemail. */
   static final int MIN_VOICEMAIL_SECONDS = 3;
   private static final int MAX_VOICEMAIL_SECONDS = 180;
@@ -55,10 +60,12 @@ public class VoiceWebhookController {
   private final ConsentEvidence consent;
   private final String baseUrl;
   private final Clock clock;
+  private final WebhookSpool spool;
 
   public VoiceWebhookController(TwilioWebhookVerifier verifier, BusinessDirectory businesses, PhoneNumbers phones,
       InboundEventStore events, MessageRelay relay, ConversationStore conversations, ConsentEvidence consent,
-      TextbackProperties properties, Clock clock) {
+      TextbackProperties properties, Clock clock, WebhookSpool spool) {
+    this.spool = spool;
     this.conversations = conversations;
     this.consent = consent;
     this.verifier = verifier;
@@ -73,12 +80,16 @@ public class VoiceWebhookController {
   /** A call to the business's Twilio number: ring the business, or (forwarded) it is already missed. */
   @PostMapping
   public String incomingCall(HttpServletRequest request) {
-    VoiceCall call = read(request);
+    return incomingCall(live(PATH, request));
+  }
+
+  String incomingCall(WebhookReceipt receipt) {
+    VoiceCall call = read(receipt.params());
     Business business = call.business();
     if (business.connection() == ConnectionMode.FORWARDED) {
-      return missed(call, "forwarded");
+      return missed(receipt, call, "forwarded");
     }
-    remember(call, () -> store(VoiceJourneyMessages.recordOnly("incoming:" + call.callSid(), "call-incoming", call)));
+    spool.record(receipt, () -> store(VoiceJourneyMessages.recordOnly("incoming:" + call.callSid(), "call-incoming", call)));
     return TwiML.response()
         .dial(business.forwardTo(), TwiML.dialTimeoutForRings(business.ringCount()), baseUrl + DIAL_STATUS_PATH)
         .toXml();
@@ -87,13 +98,17 @@ public class VoiceWebhookController {
   /** The Dial ended: answered means reached; anything else means missed. */
   @PostMapping("/dial-status")
   public String dialStatus(HttpServletRequest request) {
-    VoiceCall call = read(request);
+    return dialStatus(live(DIAL_STATUS_PATH, request));
+  }
+
+  String dialStatus(WebhookReceipt receipt) {
+    VoiceCall call = read(receipt.params());
     String status = VoiceCall.required(call.params(), "DialCallStatus");
     if (MISSED_DIAL_STATUSES.contains(status)) {
-      return missed(call, status);
+      return missed(receipt, call, status);
     }
     if ("completed".equals(status) || "answered".equals(status)) {
-      remember(call, () -> store(VoiceJourneyMessages.callerReached("dial-status:" + call.callSid(), call)));
+      spool.record(receipt, () -> store(VoiceJourneyMessages.callerReached("dial-status:" + call.callSid(), call)));
       return TwiML.response().hangup().toXml();
     }
     throw new RequestRejectedException(HttpStatus.BAD_REQUEST, "unknown DialCallStatus '" + status + "'");
@@ -107,24 +122,37 @@ public class VoiceWebhookController {
    */
   @PostMapping("/recording")
   public String recording(HttpServletRequest request) {
-    Map<String, String> params = verifier.verify(request);
-    Optional<VoiceCall> found = params.containsKey("To") ? Optional.of(read(params)) : knownCall(params);
-    if (found.isEmpty()) {
-      return TwiML.response().toXml();
+    return recording(live(RECORDING_PATH, request));
+  }
+
+  String recording(WebhookReceipt receipt) {
+    Map<String, String> params = receipt.params();
+    Recording recording = Recording.of(params);
+    if (params.containsKey("To")) {
+      VoiceCall call = read(params);
+      spool.record(receipt, () -> store(recording.event(call)));
+      return TwiML.response().hangup().toXml();
     }
-    VoiceCall call = found.get();
-    String recordingStatus = call.param("RecordingStatus");
-    int seconds = parseSeconds(call.param("RecordingDuration"));
-    String recordingUrl = call.param("RecordingUrl");
-    String recordingSid = recordingSid(call, recordingUrl);
-    boolean isStatusCallback = recordingStatus != null;
-    String eventKey = (isStatusCallback ? "recording-status:" : "record-action:") + call.callSid();
-    boolean voicemail = recordingSid != null && seconds >= MIN_VOICEMAIL_SECONDS
-        && (!isStatusCallback || "completed".equals(recordingStatus));
-    remember(call, () -> store(voicemail
-        ? VoiceJourneyMessages.voicemailLeft(eventKey, call, recordingSid, recordingUrl, seconds)
-        : VoiceJourneyMessages.callerHungUp(eventKey, call)));
-    return TwiML.response().hangup().toXml();
+    TwilioIds.require("CallSid", params.get("CallSid"), TwilioIds.CALL, "call");
+    spool.record(receipt, () -> store(recording.event(knownCall(params))));
+    return TwiML.response().toXml();
+  }
+
+  /** What a recording callback says, read before anything is stored (a bad one is refused at once). */
+  private record Recording(String status, int seconds, String url, String sid) {
+    static Recording of(Map<String, String> params) {
+      String url = params.get("RecordingUrl");
+      return new Recording(params.get("RecordingStatus"), parseSeconds(params.get("RecordingDuration")), url,
+          recordingSid(params, url));
+    }
+
+    InboundEvent event(VoiceCall call) {
+      boolean isStatusCallback = status != null;
+      String eventKey = (isStatusCallback ? "recording-status:" : "record-action:") + call.callSid();
+      boolean voicemail = sid != null && seconds >= MIN_VOICEMAIL_SECONDS && (!isStatusCallback || "completed".equals(status));
+      return voicemail ? VoiceJourneyMessages.voicemailLeft(eventKey, call, sid, url, seconds)
+          : VoiceJourneyMessages.callerHungUp(eventKey, call);
+    }
   }
 
   /**
@@ -133,25 +161,38 @@ public class VoiceWebhookController {
    */
   @PostMapping("/status")
   public String callStatus(HttpServletRequest request) {
-    VoiceCall call = read(request);
+    return callStatus(live(STATUS_PATH, request));
+  }
+
+  String callStatus(WebhookReceipt receipt) {
+    VoiceCall call = read(receipt.params());
     String status = VoiceCall.required(call.params(), "CallStatus");
     String key = "call-status:" + call.callSid() + ":" + status;
-    remember(call, () -> store(ENDED_CALL_STATUSES.contains(status) && events.hasMessage("call-missed", call.callSid())
+    spool.record(receipt, () -> store(ENDED_CALL_STATUSES.contains(status) && events.hasMessage("call-missed", call.callSid())
         ? VoiceJourneyMessages.callerHungUp(key, call)
         : VoiceJourneyMessages.recordOnly(key, "call-status", call)));
     return TwiML.response().toXml();
   }
 
+  /** Replayed from the spool: the same work as live, its answer already given. */
+  @Override
+  public Map<String, Consumer<WebhookReceipt>> replayByPath() {
+    return Map.of(PATH, this::incomingCall, DIAL_STATUS_PATH, this::dialStatus, RECORDING_PATH, this::recording,
+        STATUS_PATH, this::callStatus);
+  }
+
   /**
    * A missed call starts a journey, unless the caller already has an open conversation with the
-   * business: then it is recorded there and no second text-back is sent.
+   * business: then it is recorded there and no second text-back is sent. While PostgreSQL is down
+   * the caller is answered all the same (the greeting and voicemail) and the call waits in the spool:
+   * Twilio never sends these callbacks again, and a 503 would only play Twilio's error message.
    */
-  private String missed(VoiceCall call, String reason) {
-    remember(call, () -> {
+  private String missed(WebhookReceipt receipt, VoiceCall call, String reason) {
+    spool.record(receipt, () -> {
       String eventKey = "call-missed:" + call.callSid();
       // the caller's own call is what lets the business text back: kept with what the greeting said
       call.callerE164().ifPresent(phone -> consent.record(call.business().id(), phone, new ConsentRecord(ConsentRecord.CALL,
-          call.callSid(), clock.instant(), call.business().spokenGreeting(), null, null)));
+          call.callSid(), receipt.receivedAt(), call.business().spokenGreeting(), null, null)));
       var open = call.callerE164().flatMap(phone -> conversations.findOpen(call.business().id(), phone));
       if (open.isPresent()) {
         if (events.storeIfNew(VoiceJourneyMessages.recordOnly(eventKey, "repeat-call", call))) {
@@ -160,7 +201,7 @@ public class VoiceWebhookController {
         LOG.info("Call {} from {} for {}: missed again during an open conversation; no second text",
             call.callSid(), PhoneNumbers.mask(call.rawFrom()), call.business().id());
       } else {
-        store(VoiceJourneyMessages.callMissed(eventKey, call, reason, clock.instant()));
+        store(VoiceJourneyMessages.callMissed(eventKey, call, reason, receipt.receivedAt()));
         LOG.info("Call {} from {} for {}: missed ({})", call.callSid(), PhoneNumbers.mask(call.rawFrom()),
             call.business().id(), reason);
       }
@@ -168,26 +209,8 @@ public class VoiceWebhookController {
     return greetingAndRecord(call.business());
   }
 
-  /**
-   * Stores what the call told us. While PostgreSQL is down the caller is still answered (the Dial,
-   * the greeting and voicemail): Twilio never retries these callbacks, so a 503 would only play
-   * Twilio's error message to someone calling a business. The event is lost (logged): that call
-   * gets no text-back.
-   */
-  private void remember(VoiceCall call, Runnable storing) {
-    try {
-      storing.run();
-    } catch (RuntimeException e) {
-      if (!DatabaseUnavailable.is(e)) {
-        throw e;
-      }
-      LOG.error("Call {} from {} for {}: not stored, PostgreSQL is unavailable ({}); the caller is answered all the same",
-          call.callSid(), PhoneNumbers.mask(call.rawFrom()), call.business().id(), e.getClass().getSimpleName());
-    }
-  }
-
-  private VoiceCall read(HttpServletRequest request) {
-    return read(verifier.verify(request));
+  private WebhookReceipt live(String path, HttpServletRequest request) {
+    return WebhookReceipt.live(path, verifier.verify(request), clock.instant());
   }
 
   private VoiceCall read(Map<String, String> params) {
@@ -200,31 +223,20 @@ public class VoiceWebhookController {
 
   /**
    * A callback without To and From, read as part of the call its CallSid names: the parties come
-   * from the call's first stored callback. Empty (logged) while PostgreSQL is down: Twilio does not
-   * retry a recording callback, and the voicemail wait still ends on its own timer.
+   * from the call's first stored callback.
    */
-  private Optional<VoiceCall> knownCall(Map<String, String> params) {
+  private VoiceCall knownCall(Map<String, String> params) {
     String callSid = TwilioIds.require("CallSid", params.get("CallSid"), TwilioIds.CALL, "call");
-    Optional<Map<String, String>> first;
-    try {
-      first = events.firstPayload(List.of("incoming:" + callSid, "call-missed:" + callSid, "dial-status:" + callSid));
-    } catch (RuntimeException e) {
-      if (!DatabaseUnavailable.is(e)) {
-        throw e;
-      }
-      LOG.error("Recording callback for call {}: not matched, PostgreSQL is unavailable ({})", callSid,
-          e.getClass().getSimpleName());
-      return Optional.empty();
-    }
-    Map<String, String> call = first.orElseThrow(() -> new RequestRejectedException(HttpStatus.NOT_FOUND,
-        "no call " + callSid + " is known here: a recording status callback is matched to its call by CallSid"));
+    Map<String, String> call = events.firstPayload(List.of("incoming:" + callSid, "call-missed:" + callSid, "dial-status:" + callSid))
+        .orElseThrow(() -> new RequestRejectedException(HttpStatus.NOT_FOUND,
+            "no call " + callSid + " is known here: a recording status callback is matched to its call by CallSid"));
     Map<String, String> merged = new HashMap<>(params);
     for (String party : List.of("To", "From")) {
       if (call.get(party) != null) {
         merged.putIfAbsent(party, call.get(party));
       }
     }
-    return Optional.of(read(merged));
+    return read(merged);
   }
 
   private void store(InboundEvent event) {
@@ -249,8 +261,8 @@ public class VoiceWebhookController {
   }
 
   /** RecordingSid, or the last segment of RecordingUrl (the Record action may carry only the URL). */
-  private static String recordingSid(VoiceCall call, String recordingUrl) {
-    String sid = call.param("RecordingSid");
+  private static String recordingSid(Map<String, String> params, String recordingUrl) {
+    String sid = params.get("RecordingSid");
     if (sid != null && !sid.isBlank()) {
       return TwilioIds.require("RecordingSid", sid, TwilioIds.RECORDING, "recording");
     }

@@ -32,6 +32,19 @@ public class RequestErrorHandler {
     return answer.body(e.getMessage() + "\n");
   }
 
+  /**
+   * A send that must wait a moment (another worker holds the text, or spooled webhooks are being
+   * read): the person's reply is neither sent nor refused, and the same request can be sent again.
+   */
+  @ExceptionHandler(io.camunda.connector.api.error.ConnectorRetryException.class)
+  ResponseEntity<String> notYet(io.camunda.connector.api.error.ConnectorRetryException e,
+      jakarta.servlet.http.HttpServletRequest request) {
+    LOG.warn("Refused {} {}: 503, {}", request.getMethod(), PhoneMask.forLog(request.getRequestURI()), PhoneMask.forLog(e.getMessage()));
+    long seconds = e.getBackoffDuration() == null ? 1 : Math.max(1, e.getBackoffDuration().toSeconds());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+        .contentType(MediaType.TEXT_PLAIN).body("not sent yet: " + e.getMessage() + "; send it again (same Idempotency-Key)\n");
+  }
+
   @ExceptionHandler({DataAccessException.class, TransactionException.class})
   ResponseEntity<String> database(Exception e, jakarta.servlet.http.HttpServletRequest request) {
     if (!DatabaseUnavailable.is(e)) {

@@ -194,6 +194,9 @@ public abstract class WorkerIntegrationTest {
   protected static void infrastructure(DynamicPropertyRegistry registry,
       java.util.function.Supplier<Object> grpcAddress, java.util.function.Supplier<Object> jdbcUrl) {
     registry.add("spring.datasource.url", jdbcUrl);
+    // each context its own spool folder: a worker refuses one another worker holds
+    java.nio.file.Path spool = newSpoolDirectory();
+    registry.add("textback.spool.directory", spool::toString);
     registry.add("spring.datasource.username", () -> TestInfrastructure.database().username());
     registry.add("spring.datasource.password", () -> TestInfrastructure.database().password());
     registry.add("camunda.client.grpc-address", grpcAddress);
@@ -204,6 +207,16 @@ public abstract class WorkerIntegrationTest {
     registry.add("textback.gohighlevel.base-url", () -> TestInfrastructure.highLevel().baseUrl());
     registry.add("textback.gohighlevel.legacy-webhook-public-key", () -> java.util.Base64.getEncoder()
         .encodeToString(TestInfrastructure.HIGHLEVEL_WEBHOOK_KEY.getPublic().getEncoded()));
+  }
+
+  private static java.nio.file.Path newSpoolDirectory() {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("textback-spool-");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   protected ProcessTestEngine engine() {

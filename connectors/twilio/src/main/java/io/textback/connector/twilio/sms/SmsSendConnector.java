@@ -50,6 +50,7 @@ public class SmsSendConnector implements OutboundConnectorFunction {
   private static final Logger LOG = LoggerFactory.getLogger(SmsSendConnector.class);
   private static final Duration LEASE = Duration.ofSeconds(60);
   private static final Duration AMBIGUOUS_BACKOFF = Duration.ofSeconds(15);
+  private static final Duration WAIT_BACKOFF = Duration.ofSeconds(1);
 
   private final TwilioSmsGateway gateway;
   private final SmsOutbox outbox;
@@ -70,6 +71,11 @@ public class SmsSendConnector implements OutboundConnectorFunction {
 
   /** The whole send step, callable without a job (tests, tools). */
   public SmsSendResult send(SmsSendRequest request) {
+    Optional<String> wait = guard.waitReason();
+    if (wait.isPresent()) {
+      LOG.info("SMS {} waits: {}", request.idempotencyKey(), wait.get());
+      throw retry("SMS " + request.idempotencyKey() + " waits: " + wait.get(), null, WAIT_BACKOFF);
+    }
     Claim claim = outbox.claim(request, LEASE);
     return switch (claim) {
       case Done done -> {
