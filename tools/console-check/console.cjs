@@ -9,7 +9,7 @@ async function measure(page, id) {
   return page.$eval(`[data-measure="${id}"] .value`, (e) => e.textContent.trim());
 }
 
-withLocalMode(async ({ base, browser }) => {
+async function consoleCheck({ base, browser }) {
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 1500 });
 
@@ -92,4 +92,11 @@ withLocalMode(async ({ base, browser }) => {
 
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
     console.log(`console: logged in, missed calls ${missedBefore} → ${missedBefore + 1}, replies ${repliesBefore} → ${repliesBefore + 1}, a lead's markup shown as text, answered from the console, a pumped sixth text held and released, the A2P registration and consent shown, a doubtful text decided as an opt-out`);
-}).catch((e) => { console.error('console check failed: ' + e.message); process.exit(1); });
+}
+
+module.exports = { consoleCheck };
+
+// run alone: a local mode of its own
+if (require.main === module) {
+  withLocalMode(consoleCheck).catch((e) => { console.error('console check failed: ' + e.message); process.exit(1); });
+}

@@ -9,7 +9,7 @@ const path = require('node:path');
 const { until, signIn, argPath, withLocalMode } = require('./local-mode.cjs');
 
 const shots = argPath('--screenshots');
-const samples = process.argv.includes('--samples') ? Number(process.argv[process.argv.indexOf('--samples') + 1]) : 30;
+const samples = process.argv.includes('--samples') ? Number(process.argv[process.argv.indexOf('--samples') + 1]) : 10;
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESK = { width: 1280, height: 900 };
 const BUSINESS = 'bright-electric';
@@ -33,7 +33,7 @@ async function shot(page, name) {
   await page.screenshot({ path: path.join(shots, name), fullPage: false });
 }
 
-withLocalMode(async ({ base, browser }) => {
+async function inboxCheck({ base, browser }) {
     const started = Date.now();
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('page error: ' + e.message));
@@ -214,4 +214,11 @@ withLocalMode(async ({ base, browser }) => {
     console.log(`inbox: lead's text to the open thread, ${lags.length} texts: p50 ${f(percentile(lags, 0.5))},`
       + ` p99 ${f(percentile(lags, 0.99))}, max ${f(lags[lags.length - 1])}; from the sign-in page to the lead answered: ${answeredAfter} s`
       + ` (the call, the reply, opening the thread and typing included)`);
-}).catch((e) => { console.error('inbox check failed: ' + e.message); process.exit(1); });
+}
+
+module.exports = { inboxCheck };
+
+// run alone: a local mode of its own
+if (require.main === module) {
+  withLocalMode(inboxCheck).catch((e) => { console.error('inbox check failed: ' + e.message); process.exit(1); });
+}
