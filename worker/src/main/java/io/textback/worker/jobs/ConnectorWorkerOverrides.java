@@ -32,23 +32,25 @@ public class ConnectorWorkerOverrides extends JobWorkerManager {
   private final CamundaClientProperties properties;
   private final DatabaseHealth database;
   private final WebhookSpool spool;
+  private final JobHandBack handBack;
 
   public ConnectorWorkerOverrides(CommandExceptionHandlingStrategy commandExceptionHandlingStrategy,
       MetricsRecorder metricsRecorder, ParameterResolverStrategy parameterResolverStrategy,
       ResultProcessorStrategy resultProcessorStrategy, BackoffSupplier backoffSupplier,
       JobExceptionHandlingStrategy jobExceptionHandlingStrategy, CamundaClientProperties properties,
-      DatabaseHealth database, WebhookSpool spool) {
+      DatabaseHealth database, WebhookSpool spool, JobHandBack handBack) {
     super(commandExceptionHandlingStrategy, metricsRecorder, parameterResolverStrategy, resultProcessorStrategy,
         backoffSupplier, jobExceptionHandlingStrategy);
     this.properties = properties;
     this.database = database;
     this.spool = spool;
+    this.handBack = handBack;
   }
 
   @Override
   public JobWorker openWorker(CamundaClient client, JobWorkerValue worker, JobHandler handler) {
     configure(worker);
-    return super.openWorker(client, worker, new WaitForDatabase(handler, database, spool));
+    return super.openWorker(client, worker, new WaitForDatabase(handler, database, spool, handBack));
   }
 
   /** The defaults where the worker sets nothing, then the override for its job type. */

@@ -21,8 +21,8 @@ class JobWorkerConfiguration {
       MetricsRecorder metricsRecorder, ParameterResolverStrategy parameterResolverStrategy,
       ResultProcessorStrategy resultProcessorStrategy, BackoffSupplier backoffSupplier,
       JobExceptionHandlingStrategy jobExceptionHandlingStrategy, CamundaClientProperties properties,
-      io.textback.worker.database.DatabaseHealth database, io.textback.worker.spool.WebhookSpool spool) {
+      io.textback.worker.database.DatabaseHealth database, io.textback.worker.spool.WebhookSpool spool, JobHandBack handBack) {
     return new ConnectorWorkerOverrides(commandExceptionHandlingStrategy, metricsRecorder, parameterResolverStrategy,
-        resultProcessorStrategy, backoffSupplier, jobExceptionHandlingStrategy, properties, database, spool);
+        resultProcessorStrategy, backoffSupplier, jobExceptionHandlingStrategy, properties, database, spool, handBack);
   }
 }

@@ -24,15 +24,32 @@ final class WaitForDatabase implements JobHandler {
   private final JobHandler job;
   private final DatabaseHealth database;
   private final WebhookSpool spool;
+  private final JobHandBack handBack;
 
-  WaitForDatabase(JobHandler job, DatabaseHealth database, WebhookSpool spool) {
+  WaitForDatabase(JobHandler job, DatabaseHealth database, WebhookSpool spool, JobHandBack handBack) {
     this.job = job;
     this.database = database;
     this.spool = spool;
+    this.handBack = handBack;
   }
 
   @Override
   public void handle(JobClient client, ActivatedJob activated) throws Exception {
+    if (handBack.stopping()) {
+      // this worker is stopping: another takes the job now, not after its timeout
+      client.newFailCommand(activated).retries(activated.getRetries()).retryBackoff(Duration.ZERO)
+          .errorMessage("the worker holding it stopped; handed back (retries kept)").send();
+      return;
+    }
+    handBack.started();
+    try {
+      run(client, activated);
+    } finally {
+      handBack.ended();
+    }
+  }
+
+  private void run(JobClient client, ActivatedJob activated) throws Exception {
     if (!database.isUp()) {
       sendBack(client, activated);
       return;

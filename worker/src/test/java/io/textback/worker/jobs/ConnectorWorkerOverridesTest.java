@@ -24,7 +24,7 @@ class ConnectorWorkerOverridesTest {
     worker.setOverride(Map.of("io.textback:hubspot-contact:1", crm));
     CamundaClientProperties properties = new CamundaClientProperties();
     properties.setWorker(worker);
-    return new ConnectorWorkerOverrides(null, null, null, null, null, null, properties, null, null);
+    return new ConnectorWorkerOverrides(null, null, null, null, null, null, properties, null, null, null);
   }
 
   @Test
