@@ -29,7 +29,7 @@ final class Benchmark {
       usage: bin/benchmark [--journeys 200] [--rate 10] [--warmup 20] [--greeting-ms 3000]
                            [--latency-ms 50] [--hubspot-limit 100] [--crm-timeout-s 600]
                            [--forms 0] [--forms-rate 20] [--ceiling 300]
-                           [--highlevel-journeys N] [--highlevel-limit 100]
+                           [--highlevel-journeys N] [--highlevel-limit 100] [--workers 1]
         Starts its own local mode on free ports (an already running one is not touched), plays
         --journeys missed calls at --rate per second where the caller listens to the greeting for
         --greeting-ms and hangs up, and measures hang-up webhook -> SMS request at the Twilio fake.
@@ -42,6 +42,8 @@ final class Benchmark {
         opportunity at the HighLevel fake, which answers 429 beyond --highlevel-limit per 10 s.
         --forms N posts N signed web forms at --forms-rate per second after the calls (--journeys 0:
         forms only) and measures form POST -> SMS request at the Twilio fake.
+        --workers N runs N workers on the one engine and PostgreSQL, the calls and forms spread across
+        them in turn (each call's webhooks to one worker), the CRM budgets shared among them.
         Last, --ceiling N missed calls go through the same models on a fresh embedded engine whose
         jobs are done at once by no-op workers: the engine's own ceiling (journeys texted per
         second), printed with the ratio of the full stack's sustained rate to it (0: skip).
@@ -67,12 +69,17 @@ final class Benchmark {
     int ceilingJourneys = o.getInt("ceiling", 300);
     int highLevelJourneys = o.getInt("highlevel-journeys", journeys);
     int highLevelLimit = o.getInt("highlevel-limit", 100);
+    int workers = o.getInt("workers", 1);
     Map<String, Object> properties = new java.util.HashMap<>(LocalStack.UNCAPPED);
     properties.put("logging.level.io.textback", "WARN");
     properties.put("logging.level.io.camunda", "WARN");
     try (LocalStack stack = LocalStack.start(LocalSettings.ephemeral("45s"), latency, properties)) {
       stack.awaitReady(Duration.ofSeconds(60));
-      TwilioPhone phone = new TwilioPhone(URI.create(stack.workerUrl()), stack.publicBaseUrl(), stack.twilioAuthToken());
+      for (int i = 1; i < workers; i++) {
+        stack.addWorker(0);
+      }
+      List<TwilioPhone> phone = stack.workerUrls().stream()
+          .map(url -> new TwilioPhone(URI.create(url), stack.publicBaseUrl(), stack.twilioAuthToken())).toList();
       play(stack, phone, warmup, rate, greeting, 1_000_000);
       awaitDeals(stack, warmup, crmTimeout);
       stack.hubspot().wireMock().resetRequests();
@@ -102,8 +109,8 @@ final class Benchmark {
       EngineCeiling.Result ceiling = ceilingJourneys == 0 ? null : EngineCeiling.measure(ceilingJourneys, Duration.ofMinutes(5));
       double ceilingPerSecond = ceiling == null ? Double.NaN : ceiling.perSecond();
       System.out.printf(
-          "{\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"fake_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"highlevel_journeys\":%d,\"highlevel_hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"highlevel_sms_per_journey\":%s,\"highlevel_lost\":%d,\"highlevel_crm_done\":%s,\"highlevel_calls_per_journey\":%s,\"highlevel_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d,\"journeys_per_s_sustained\":%s,\"engine_ceiling_journeys_per_s\":%s,\"ratio_to_ceiling\":%s}%n",
-          journeys, rate, greeting.toMillis(), latency.toMillis(), num(r.percentile(50)), num(r.percentile(90)),
+          "{\"workers\":%d,\"journeys\":%d,\"rate_per_s\":%d,\"greeting_ms\":%d,\"fake_latency_ms\":%d,\"hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_journey\":%s,\"lost\":%d,\"forms\":%d,\"forms_rate_per_s\":%d,\"form_post_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"sms_per_form\":%s,\"forms_lost\":%d,\"hubspot_limit_per_10s\":%d,\"crm_done\":%s,\"crm_done_after_s\":%s,\"hubspot_calls_per_journey\":%s,\"hubspot_429s\":%d,\"highlevel_journeys\":%d,\"highlevel_hangup_to_sms_ms\":{\"p50\":%s,\"p90\":%s,\"p99\":%s,\"max\":%s},\"highlevel_sms_per_journey\":%s,\"highlevel_lost\":%d,\"highlevel_crm_done\":%s,\"highlevel_calls_per_journey\":%s,\"highlevel_429s\":%d,\"incidents\":%d,\"jvm_heap_used_mb\":%d,\"cores\":%d,\"journeys_per_s_sustained\":%s,\"engine_ceiling_journeys_per_s\":%s,\"ratio_to_ceiling\":%s}%n",
+          workers, journeys, rate, greeting.toMillis(), latency.toMillis(), num(r.percentile(50)), num(r.percentile(90)),
           num(r.percentile(99)), num(r.max()), num(r.smsPerJourney()), r.lost(), forms, formsRate, num(f.percentile(50)),
           num(f.percentile(90)), num(f.percentile(99)), num(f.max()), num(f.smsPerJourney()), f.lost(), hubspotLimit,
           crmDone, num(crmSeconds), num(journeys == 0 ? Double.NaN : (double) hubspotCalls / journeys),
@@ -128,9 +135,10 @@ final class Benchmark {
   private static Result playForms(LocalStack stack, int forms, int rate, int phoneBase) throws Exception {
     Map<String, Instant> posted = new ConcurrentHashMap<>();
     HttpClient http = HttpClient.newHttpClient();
+    List<String> workers = stack.workerUrls();
     atRate(forms, rate, i -> {
       String lead = "+1555%07d".formatted(phoneBase + i);
-      HttpRequest request = DemoForm.post(stack.workerUrl(), "bench-" + i, lead);
+      HttpRequest request = DemoForm.post(workers.get(i % workers.size()), "bench-" + i, lead);
       posted.put(lead, Instant.now());
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 202) {
@@ -140,19 +148,20 @@ final class Benchmark {
     return collect(stack, posted, forms);
   }
 
-  private static Result play(LocalStack stack, TwilioPhone phone, int journeys, int rate, Duration greeting,
+  private static Result play(LocalStack stack, List<TwilioPhone> phones, int journeys, int rate, Duration greeting,
       int callerBase)
       throws Exception {
-    return play(stack, phone, journeys, rate, greeting, callerBase, LocalStack.DEMO_TWILIO_NUMBER);
+    return play(stack, phones, journeys, rate, greeting, callerBase, LocalStack.DEMO_TWILIO_NUMBER);
   }
 
-  private static Result play(LocalStack stack, TwilioPhone phone, int journeys, int rate, Duration greeting,
+  /** Each call's webhooks go to one worker, the next call's to the next. */
+  private static Result play(LocalStack stack, List<TwilioPhone> phones, int journeys, int rate, Duration greeting,
       int callerBase, String business)
       throws Exception {
     Map<String, Instant> hangUps = new ConcurrentHashMap<>();
     atRate(journeys, rate, i -> {
       String caller = "+1555%07d".formatted(callerBase + i);
-      Call call = phone.call(caller, business);
+      Call call = phones.get(i % phones.size()).call(caller, business);
       call.missed();
       Thread.sleep(greeting);
       hangUps.put(caller, Instant.now());

@@ -70,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
   private final HubSpotFake hubspot;
   private final HighLevelFake highLevel;
   private volatile ConfigurableApplicationContext worker;
+  private final List<ConfigurableApplicationContext> moreWorkers = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, Object> properties;
   private final LocalSettings settings;
   private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -112,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
       twilio.ownNumber(SPARE_NUMBER, "https://demo.twilio.com/welcome/voice/", "", "https://demo.twilio.com/welcome/sms/reply/");
       hubspot.credentials().acceptOnly(DEMO_HUBSPOT_TOKEN);
       properties = new LinkedHashMap<>(workerProperties());
-      properties.put("textback.spool.directory", spoolDirectory(settings).toString());
+      properties.put("textback.spool.directory", spoolDirectory(settings, "spool").toString());
       properties.putAll(extraProperties);
       worker = startWorker();
       installHighLevelApp();
@@ -149,12 +150,12 @@ public final class LocalStack implements AutoCloseable {
    * production worker's volume is. Local mode starts clean, so a folder left by a killed run is
    * emptied first (its webhooks belonged to a PostgreSQL and an engine that are gone).
    */
-  private static java.nio.file.Path spoolDirectory(LocalSettings settings) {
+  private static java.nio.file.Path spoolDirectory(LocalSettings settings, String name) {
     try {
       if (settings.home() == null) {
-        return java.nio.file.Files.createTempDirectory("textback-local-spool-");
+        return java.nio.file.Files.createTempDirectory("textback-local-" + name + "-");
       }
-      java.nio.file.Path dir = settings.home().resolve("spool");
+      java.nio.file.Path dir = settings.home().resolve(name);
       if (java.nio.file.Files.isDirectory(dir)) {
         try (var files = java.nio.file.Files.list(dir)) {
           for (java.nio.file.Path file : files.toList()) {
@@ -170,12 +171,19 @@ public final class LocalStack implements AutoCloseable {
 
   /** The worker process: stopped and started again by restartWorker, everything else stays up. */
   private ConfigurableApplicationContext startWorker() {
+    return startWorker(Map.of());
+  }
+
+  private ConfigurableApplicationContext startWorker(Map<String, Object> overrides) {
     // Above the worker's application.yaml, below environment variables and system properties, so a
     // user can still override any of them (TEXTBACK_PUBLIC_BASE_URL=...). Set before the worker's
     // environment post-processors run, so BusinessSettingOverrides sees the demo business too.
     StandardEnvironment environment = new StandardEnvironment();
     environment.getPropertySources().addAfter(
         StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new MapPropertySource("textback-local", properties));
+    if (!overrides.isEmpty()) {
+      environment.getPropertySources().addBefore("textback-local", new MapPropertySource("textback-local-worker", overrides));
+    }
     PhoneSimulator simulator = new PhoneSimulator(settings, twilio,
         () -> worker.getBean(io.textback.worker.business.BusinessDirectory.class));
     return new SpringApplicationBuilder(TextbackApplication.class).environment(environment)
@@ -187,6 +195,31 @@ public final class LocalStack implements AutoCloseable {
   public void restartWorker() {
     stopWorker();
     startStoppedWorker();
+  }
+
+  /**
+   * Starts one more worker on this stack: the same engine, PostgreSQL, fakes and businesses, its own
+   * port and spool folder (what running two workers in production means). Closed with the stack.
+   *
+   * @return its URL
+   */
+  public String addWorker(int port) {
+    Map<String, Object> own = new LinkedHashMap<>();
+    own.put("server.port", port == 0 ? LocalPorts.free() : port);
+    own.put("textback.deploy-processes", false); // the first worker deployed them
+    own.put("textback.spool.directory", spoolDirectory(settings, "spool-" + (moreWorkers.size() + 2)).toString());
+    ConfigurableApplicationContext added = startWorker(own);
+    moreWorkers.add(added);
+    return "http://localhost:" + ((WebServerApplicationContext) added).getWebServer().getPort();
+  }
+
+  /** Every worker's URL, the first worker's first. */
+  public List<String> workerUrls() {
+    List<String> urls = new ArrayList<>(List.of(workerUrl()));
+    for (ConfigurableApplicationContext more : moreWorkers) {
+      urls.add("http://localhost:" + ((WebServerApplicationContext) more).getWebServer().getPort());
+    }
+    return urls;
   }
 
   /** Stops the worker; everything else stays up (another worker may take its port meanwhile). */
@@ -339,6 +372,9 @@ public final class LocalStack implements AutoCloseable {
   public void close() throws Exception {
     if (!closed.compareAndSet(false, true)) {
       return;
+    }
+    for (ConfigurableApplicationContext more : moreWorkers) {
+      more.close();
     }
     if (worker.isActive()) {
       worker.close();

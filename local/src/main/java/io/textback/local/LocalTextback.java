@@ -11,28 +11,46 @@ public final class LocalTextback {
   private LocalTextback() {}
 
   public static void main(String[] args) throws Exception {
-    String command = args.length == 0 ? "run" : args[0];
-    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    // bin/local's own options (--workers 2) run local mode too
+    String command = args.length == 0 || args[0].startsWith("--") ? "run" : args[0];
+    String[] rest = args.length == 0 || args[0].startsWith("--") ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (command) {
-      case "run" -> run();
+      case "run" -> run(rest);
       case "play-call" -> System.exit(PlayCall.run(rest));
       case "benchmark" -> System.exit(Benchmark.run(rest));
       default -> {
-        System.err.println("usage: textback-local [run | play-call --help | benchmark --help]");
+        System.err.println("usage: textback-local [run [--workers N] | play-call --help | benchmark --help]");
         System.exit(2);
       }
     }
   }
 
-  private static void run() throws Exception {
+  private static void run(String[] args) throws Exception {
     long started = System.nanoTime();
+    Options options = new Options(args);
+    if (options.help()) {
+      System.out.println("usage: bin/local [--workers N]   (N workers on one engine and one PostgreSQL; the second on TEXTBACK_PORT + 1, ...)");
+      return;
+    }
+    int workers = options.getInt("workers", 1);
+    if (workers < 1 || workers > 8) {
+      System.err.println("textback local mode did not start: --workers must be 1 to 8, not " + workers);
+      System.exit(2);
+    }
     LocalSettings settings;
     LocalStack stack;
+    StringBuilder more = new StringBuilder();
     try {
       settings = LocalSettings.fromEnvironment(System.getenv());
       java.nio.file.Files.createDirectories(settings.home());
       LocalLogging.quiet(settings.home().resolve("textback.log"));
       stack = LocalStack.start(settings).awaitReady(Duration.ofSeconds(60));
+      for (int i = 2; i <= workers; i++) {
+        int port = settings.workerPort() == 0 ? 0 : settings.workerPort() + i - 1;
+        LocalPorts.requireFree(java.util.Map.of("TEXTBACK_PORT", port)); // worker i listens on TEXTBACK_PORT + i - 1
+        more.append(String.format("%n  worker %d      %s   (the same engine, PostgreSQL and businesses; its own spool)",
+            i, stack.addWorker(port)));
+      }
     } catch (Exception e) {
       // A failed start ends the JVM at once, with the reason: nothing of it is left running.
       System.err.println("textback local mode did not start: " + reason(e));
@@ -49,8 +67,7 @@ public final class LocalTextback {
     System.out.printf("""
 
         textback local mode is ready (%.1f s)
-          worker        %s   (webhooks under /webhooks/twilio/voice, health at /actuator/health)
-          console       %s/console/   (log in as admin / textback; the phone simulator is there)
+          worker        %s   (webhooks under /webhooks/twilio/voice, health at /actuator/health)%s          console       %s/console/   (log in as admin / textback; the phone simulator is there)
           Zeebe engine  grpc://localhost:%s   (in-memory; deploy from Camunda Modeler here)
           PostgreSQL    %s   (user postgres, password postgres)
           Twilio fake   %s   (SMS sent: GET /__admin/requests, or Messages.json)
@@ -66,7 +83,7 @@ public final class LocalTextback {
         Play a missed call:  bin/play-call --scenario hang-up
         Stop: Ctrl-C
         %n""",
-        (System.nanoTime() - started) / 1e9, stack.workerUrl(), stack.workerUrl(),
+        (System.nanoTime() - started) / 1e9, stack.workerUrl(), more, stack.workerUrl(),
         stack.engine().gatewayAddress().replaceAll(".*:", ""), stack.database().jdbcUrl(),
         stack.twilio().baseUrl(), stack.hubspot().baseUrl(), stack.highLevel().baseUrl(), LocalStack.DEMO_HIGHLEVEL_LOCATION,
         LocalStack.DEMO_TWILIO_NUMBER, LocalStack.DEMO_FORWARD_TO, settings.voicemailWindow(), LocalStack.DEMO_DISPATCHER,

@@ -73,6 +73,16 @@ final class WorkerProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as a deploy or an operator's {@code kill} sends: how long the worker took to exit. */
+  Duration stop(Duration atMost) throws InterruptedException {
+    long start = System.nanoTime();
+    process.destroy();
+    if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("the worker did not exit within " + atMost + " of SIGTERM:\n" + tail());
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
   /** The process's last lines, for a failure's message. */
   String tail() {
     try {

@@ -145,12 +145,22 @@ public final class TwilioPhone {
     private final String from;
     private final String to;
 
-    private final String callToken = HexFormat.of().formatHex(randomBytes(24));
+    private final String callToken;
 
     Call(String callSid, String from, String to) {
+      this(callSid, from, to, HexFormat.of().formatHex(randomBytes(24)));
+    }
+
+    private Call(String callSid, String from, String to, String callToken) {
       this.callSid = callSid;
       this.from = from;
       this.to = to;
+      this.callToken = callToken;
+    }
+
+    /** This call, its webhooks sent through {@code phone}: another worker behind the same public URL. */
+    public Call through(TwilioPhone phone) {
+      return phone.new Call(callSid, from, to, callToken);
     }
 
     public String callSid() {
