@@ -18,11 +18,13 @@ import org.springframework.context.annotation.Configuration;
 public class SmsConfiguration {
 
   @Bean
-  TwilioSmsGateway twilioSmsGateway(TextbackProperties properties) {
+  TwilioSmsGateway twilioSmsGateway(TextbackProperties properties, io.textback.crm.RequestBudget budget) {
     TextbackProperties.Twilio t = properties.twilio();
+    int perSecond = t.messagesPerSecond();
+    io.textback.connector.twilio.sms.SendPacing pacing = perSecond <= 0 ? io.textback.connector.twilio.sms.SendPacing.NONE
+        : new SharedSendPacing(budget, perSecond);
     return new TwilioSmsGateway(TwilioClientFactory.messagesApi(t.clientSettings()), t.accountSid(),
-        properties.publicBaseUrl() + SmsStatusController.PATH, TwilioSmsGateway.RateLimitBackoff.DEFAULT,
-        t.messagesPerSecond());
+        properties.publicBaseUrl() + SmsStatusController.PATH, TwilioSmsGateway.RateLimitBackoff.DEFAULT, pacing);
   }
 
   @Bean

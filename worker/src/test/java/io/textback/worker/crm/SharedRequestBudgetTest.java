@@ -73,4 +73,40 @@ class SharedRequestBudgetTest extends WorkerIntegrationTest {
       TestInfrastructure.highLevel().limitTo(0);
     }
   }
+
+  @Test
+  void twoWorkersTextingFromOneNumber_keepItsPerSecondPaceTogether() throws Exception {
+    String from = "+1555019" + String.format("%04d", (int) (System.nanoTime() % 10_000));
+    var settings = new io.textback.connector.twilio.api.TwilioSettings(TestInfrastructure.twilio().baseUrl(),
+        io.textback.testkit.TwilioFake.ACCOUNT_SID, TestInfrastructure.AUTH_TOKEN, null, null, null, null);
+    // each worker its own gateway and pacing, one budget in PostgreSQL
+    List<io.textback.connector.twilio.sms.TwilioSmsGateway> workers = List.of(
+        new io.textback.connector.twilio.sms.TwilioSmsGateway(
+            io.textback.connector.twilio.api.TwilioClientFactory.messagesApi(settings), io.textback.testkit.TwilioFake.ACCOUNT_SID,
+            null, io.textback.connector.twilio.sms.TwilioSmsGateway.RateLimitBackoff.DEFAULT,
+            new io.textback.worker.sms.SharedSendPacing(budget, 4)),
+        new io.textback.connector.twilio.sms.TwilioSmsGateway(
+            io.textback.connector.twilio.api.TwilioClientFactory.messagesApi(settings), io.textback.testkit.TwilioFake.ACCOUNT_SID,
+            null, io.textback.connector.twilio.sms.TwilioSmsGateway.RateLimitBackoff.DEFAULT,
+            new io.textback.worker.sms.SharedSendPacing(budget, 4)));
+    var pool = Executors.newFixedThreadPool(8);
+    List<Callable<Object>> sends = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      var worker = workers.get(i % 2);
+      String to = "+1555128%04d".formatted(i);
+      sends.add(() -> worker.send(new io.textback.connector.twilio.sms.model.SmsSendRequest("demo-plumbing", from, to,
+          "Sorry we missed your call", "pace-" + from + "-" + to)));
+    }
+    for (Future<Object> f : pool.invokeAll(sends)) {
+      f.get();
+    }
+    pool.shutdown();
+
+    record Window(int used) {}
+    List<Window> windows = jdbc.sql("select used from crm_request_budget where bucket = :b")
+        .param("b", io.textback.worker.sms.SharedSendPacing.key(from)).query((rs, i) -> new Window(rs.getInt(1))).list();
+    assertThat(windows.stream().mapToInt(Window::used).sum()).as("every text took a turn").isEqualTo(16);
+    assertThat(windows).as("no second handed more than 4 of the number's texts to Twilio, both workers together")
+        .allMatch(w -> w.used() <= 4).hasSizeGreaterThanOrEqualTo(4);
+  }
 }

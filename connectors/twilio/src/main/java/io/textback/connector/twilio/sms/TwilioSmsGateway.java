@@ -2,8 +2,6 @@ package io.textback.connector.twilio.sms;
 
 import feign.RetryableException;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.textback.connector.twilio.api.TwilioApiException;
@@ -28,23 +26,27 @@ public class TwilioSmsGateway {
   private final String accountSid;
   private final String statusCallbackUrl;
   private final Retry rateLimitRetry;
-  private final RateLimiterRegistry pacing;
+  private static final Duration PACING_WAIT = Duration.ofSeconds(30);
+  private final SendPacing pacing;
 
   /**
-   * @param messagesPerSecond per sending number; sends beyond it wait (up to 30 s). 0 hands every
-   *     text to Twilio at once, which queues each sender's messages at its A2P 10DLC throughput
-   *     itself (up to 4 hours' worth), so a burst of missed calls is not held back here
+   * @param messagesPerSecond per sending number, in this JVM; sends beyond it wait (up to 30 s). 0
+   *     hands every text to Twilio at once, which queues each sender's messages at its A2P 10DLC
+   *     throughput itself (up to 4 hours' worth), so a burst of missed calls is not held back here
    */
   public TwilioSmsGateway(TwilioMessagesApi api, String accountSid, String statusCallbackUrl,
       RateLimitBackoff backoff, int messagesPerSecond) {
+    this(api, accountSid, statusCallbackUrl, backoff,
+        messagesPerSecond <= 0 ? SendPacing.NONE : SendPacing.inThisJvm(messagesPerSecond));
+  }
+
+  /** The same, paced by {@code pacing} (the worker's is shared by all its workers through PostgreSQL). */
+  public TwilioSmsGateway(TwilioMessagesApi api, String accountSid, String statusCallbackUrl,
+      RateLimitBackoff backoff, SendPacing pacing) {
     this.api = api;
     this.accountSid = accountSid;
     this.statusCallbackUrl = statusCallbackUrl;
-    this.pacing = messagesPerSecond <= 0 ? null : RateLimiterRegistry.of(RateLimiterConfig.custom()
-        .limitForPeriod(messagesPerSecond)
-        .limitRefreshPeriod(Duration.ofSeconds(1))
-        .timeoutDuration(Duration.ofSeconds(30))
-        .build());
+    this.pacing = pacing;
     this.rateLimitRetry =
         Retry.of(
             "twilio-rate-limit",
@@ -72,7 +74,7 @@ public class TwilioSmsGateway {
     if (statusCallbackUrl != null && !statusCallbackUrl.isBlank()) {
       form.put("StatusCallback", statusCallbackUrl);
     }
-    if (pacing != null && !pacing.rateLimiter(request.from()).acquirePermission()) {
+    if (!pacing.acquire(request.from(), PACING_WAIT)) {
       throw new TwilioApiException(TwilioErrorCategory.RATE_LIMITED, 0, null,
           "more texts queued for " + io.textback.connector.twilio.PhoneMask.mask(request.from())
               + " than its messages-per-second allow", null);
