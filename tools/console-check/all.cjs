@@ -7,7 +7,10 @@ const { inboxCheck } = require('./inbox.cjs');
 
 let step = 'console';
 withLocalMode(async (stack) => {
-  await consoleCheck(stack);
+  // the console check's sign-in stays in its own browser context: the inbox check signs in afresh
+  const own = await stack.browser.createBrowserContext();
+  await consoleCheck({ ...stack, browser: own });
+  await own.close();
   step = 'inbox';
   await inboxCheck(stack);
 }).catch((e) => { console.error(step + ' check failed: ' + e.message); process.exit(1); });

@@ -21,7 +21,7 @@ function startLocalMode(port) {
   const child = spawn(java, ['-jar', jar], {
     env: Object.assign({}, process.env, {
       TEXTBACK_PORT: String(port), TEXTBACK_ENGINE_PORT: '0', TEXTBACK_TWILIO_FAKE_PORT: '0',
-      TEXTBACK_HUBSPOT_FAKE_PORT: '0', TEXTBACK_POSTGRES_PORT: '0',
+      TEXTBACK_HUBSPOT_FAKE_PORT: '0', TEXTBACK_GOHIGHLEVEL_FAKE_PORT: '0', TEXTBACK_POSTGRES_PORT: '0',
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

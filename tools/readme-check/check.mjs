@@ -14,7 +14,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 const ports = {
   TEXTBACK_PORT: '18080', TEXTBACK_ENGINE_PORT: '36500', TEXTBACK_TWILIO_FAKE_PORT: '18091',
-  TEXTBACK_HUBSPOT_FAKE_PORT: '18092', TEXTBACK_POSTGRES_PORT: '54339',
+  TEXTBACK_HUBSPOT_FAKE_PORT: '18092', TEXTBACK_GOHIGHLEVEL_FAKE_PORT: '18093', TEXTBACK_POSTGRES_PORT: '54339',
 };
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'textback-readme-check-'));
 const env = { ...process.env, ...ports, TEXTBACK_LOCAL_HOME: path.join(home, 'local') };

@@ -84,6 +84,7 @@ class TwoWorkersTest {
     } finally {
       stack.hubspot().wireMock().setGlobalFixedDelay(0);
     }
+    System.out.println("TwoWorkersTest: SIGTERM to exit " + exit.toMillis() + " ms");
     assertThat(exit).as("SIGTERM to exit: its running jobs end, the rest are handed back").isLessThan(Duration.ofSeconds(30));
     // HubSpot is quick again and no engine time passes: the rest is done within seconds, unless a job
     // the stopped worker held waits out its 5-minute timeout, or was cut off and waits out its 30-second backoff
