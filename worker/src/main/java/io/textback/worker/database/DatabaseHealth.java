@@ -43,6 +43,14 @@ public class DatabaseHealth {
     }
   }
 
+  /**
+   * The last answer, never asking again: for a webhook, which must not pay for a probe's new
+   * connection (the jobs keep the answer fresh, each asking at most once a second).
+   */
+  public boolean lastKnownUp() {
+    return up;
+  }
+
   /** Asks PostgreSQL now: for a job about to be failed, where a stale answer would cost a retry. */
   public boolean isUpNow() {
     return probeNow();

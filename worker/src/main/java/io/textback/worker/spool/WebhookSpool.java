@@ -85,8 +85,8 @@ public class WebhookSpool {
       append(receipt, "older webhooks wait in the spool");
       return withoutDatabase.get();
     }
-    if (!database.isUp()) {
-      // known down within the last second: not another wait for the pool's connection timeout
+    if (!database.lastKnownUp() && !database.isUp()) {
+      // known down (asked again at most once a second while it is): not another wait for the pool's timeout
       append(receipt, "PostgreSQL is unavailable");
       return withoutDatabase.get();
     }
