@@ -67,7 +67,8 @@ public final class LocalTextback {
     System.out.printf("""
 
         textback local mode is ready (%.1f s)
-          worker        %s   (webhooks under /webhooks/twilio/voice, health at /actuator/health)%s          console       %s/console/   (log in as admin / textback; the phone simulator is there)
+          worker        %s   (webhooks under /webhooks/twilio/voice, health at /actuator/health)%s
+          console       %s/console/   (log in as admin / textback; the phone simulator is there)
           Zeebe engine  grpc://localhost:%s   (in-memory; deploy from Camunda Modeler here)
           PostgreSQL    %s   (user postgres, password postgres)
           Twilio fake   %s   (SMS sent: GET /__admin/requests, or Messages.json)
