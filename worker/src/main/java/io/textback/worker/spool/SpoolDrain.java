@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.dao.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,6 +28,9 @@ public class SpoolDrain implements SmartLifecycle {
   private final long intervalMillis;
   /** Records of a sealed file already replayed by this process: a retry after an outage resumes there. */
   private final Map<Path, Integer> done = new HashMap<>();
+  /** A record PostgreSQL keeps failing (not an outage) is set aside after this many tries (about a minute). */
+  static final int MAX_DATABASE_FAILURES = 120;
+  private int failures;
   private volatile boolean running;
   private Thread thread;
 
@@ -104,28 +108,35 @@ public class SpoolDrain implements SmartLifecycle {
    * @return whether the spool is now empty
    */
   public synchronized boolean drain() throws IOException {
-    if (!spool.isHolding()) {
-      return true;
-    }
     SpoolJournal journal = spool.journal();
     int replayed = 0;
-    for (Path file : journal.seal()) {
-      List<byte[]> records = journal.read(file);
-      for (int i = done.getOrDefault(file, 0); i < records.size(); i++) {
-        if (!replay(journal, records.get(i))) {
-          done.put(file, i);
-          if (replayed > 0) {
-            LOG.info("Spool: {} webhooks read into PostgreSQL, then it failed again; {} wait", replayed, spool.waiting());
-          }
-          return false;
-        }
-        replayed++;
+    // sealed again until a seal finds nothing new: webhooks keep queueing behind the spool while it is read
+    while (spool.isHolding()) {
+      List<Path> files = journal.seal();
+      if (files.isEmpty()) {
+        break;
       }
-      journal.remove(file);
-      done.remove(file);
+      for (Path file : files) {
+        List<byte[]> records = journal.read(file);
+        for (int i = done.getOrDefault(file, 0); i < records.size(); i++) {
+          if (!replay(journal, records.get(i))) {
+            done.put(file, i);
+            if (replayed > 0) {
+              LOG.info("Spool: {} webhooks read into PostgreSQL, then it failed again; {} wait", replayed, spool.waiting());
+            }
+            return false;
+          }
+          replayed++;
+        }
+        journal.remove(file);
+        done.remove(file);
+        failures = 0;
+      }
     }
-    LOG.info("Spool drained: {} webhooks read into PostgreSQL", replayed);
-    return true;
+    if (replayed > 0) {
+      LOG.info("Spool drained: {} webhooks read into PostgreSQL", replayed);
+    }
+    return !spool.isHolding();
   }
 
   /** False when PostgreSQL is still unavailable; a webhook no controller can take is set aside. */
@@ -134,7 +145,8 @@ public class SpoolDrain implements SmartLifecycle {
     try {
       receipt = spool.read(record);
     } catch (IOException | RuntimeException e) {
-      LOG.error("Spool: a record that is not a webhook was set aside in {} ({})", SpoolJournal.REJECTED, e.toString());
+      LOG.error("Spool: a record that is not a webhook was set aside in {} ({})", SpoolJournal.REJECTED,
+          e.getClass().getSimpleName());
       journal.reject(record);
       return true;
     }
@@ -144,14 +156,23 @@ public class SpoolDrain implements SmartLifecycle {
         throw new IllegalStateException("no controller takes " + receipt.path());
       }
       replay.accept(receipt);
+      failures = 0;
       return true;
     } catch (RuntimeException e) {
       if (DatabaseUnavailable.is(e)) {
         return false;
       }
-      // the same refusal the live webhook would have had (an unknown number, a bad parameter): kept for a person
+      if (e instanceof DataAccessException && ++failures < MAX_DATABASE_FAILURES) {
+        // PostgreSQL answered but failed (a read-only node after a failover, a serialization failure): tried again
+        LOG.warn("Spool: webhook {} received {} failed in PostgreSQL ({} of {} tries): {}", receipt.path(),
+            receipt.receivedAt(), failures, MAX_DATABASE_FAILURES, e.getClass().getSimpleName());
+        return false;
+      }
+      // the same refusal the live webhook would have had (an unknown number, a bad parameter), or a
+      // record PostgreSQL refused every time: kept for a person, so the rest is not held behind it
+      failures = 0;
       LOG.error("Spool: webhook {} received {} was refused on replay and set aside in {}: {}", receipt.path(),
-          receipt.receivedAt(), SpoolJournal.REJECTED, e.getMessage());
+          receipt.receivedAt(), SpoolJournal.REJECTED, e.getClass().getSimpleName());
       journal.reject(record);
       return true;
     }

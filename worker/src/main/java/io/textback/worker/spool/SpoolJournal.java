@@ -87,9 +87,12 @@ public final class SpoolJournal implements Closeable {
       }
       current.force(false);
     } catch (IOException e) {
-      // a full disk or a failing device: leave no half record for the next append to follow
-      current.truncate(start);
-      current.position(start);
+      // a full disk or a failing device: the next record goes where this one started, over any part of it
+      try {
+        current.truncate(start);
+      } finally {
+        current.position(start);
+      }
       throw e;
     }
     bytes += size;
@@ -137,9 +140,9 @@ public final class SpoolJournal implements Closeable {
     long size = Files.size(sealed);
     int count = scan(sealed).records().size();
     Files.delete(sealed);
-    forceDirectory();
     bytes -= size;
     records -= count;
+    forceDirectory();
   }
 
   /** Keeps a record no reader could use, for a person; it no longer counts as waiting. */
