@@ -37,8 +37,7 @@ final class WaitForDatabase implements JobHandler {
   public void handle(JobClient client, ActivatedJob activated) throws Exception {
     if (handBack.stopping()) {
       // this worker is stopping: another takes the job now, not after its timeout
-      client.newFailCommand(activated).retries(activated.getRetries()).retryBackoff(Duration.ZERO)
-          .errorMessage("the worker holding it stopped; handed back (retries kept)").send();
+      sendBack(client, activated, Duration.ZERO, "the worker holding it stopped; handed back (retries kept)");
       return;
     }
     handBack.started();
@@ -56,8 +55,7 @@ final class WaitForDatabase implements JobHandler {
     }
     if (spool.isHolding()) {
       // a STOP may be among them: no step of any journey runs before they are read
-      client.newFailCommand(activated).retries(activated.getRetries()).retryBackoff(SPOOL_WAIT)
-          .errorMessage("webhooks received while PostgreSQL was down are read first (retries kept)").send();
+      sendBack(client, activated, SPOOL_WAIT, "webhooks received while PostgreSQL was down are read first (retries kept)");
       return;
     }
     try {
@@ -74,7 +72,11 @@ final class WaitForDatabase implements JobHandler {
   }
 
   private static void sendBack(JobClient client, ActivatedJob activated) {
-    client.newFailCommand(activated).retries(activated.getRetries()).retryBackoff(WAIT)
-        .errorMessage("PostgreSQL is unavailable; the job waits for it (retries kept)").send();
+    sendBack(client, activated, WAIT, "PostgreSQL is unavailable; the job waits for it (retries kept)");
+  }
+
+  /** Back to the engine with its retries untouched: none of these is the job's fault. */
+  private static void sendBack(JobClient client, ActivatedJob activated, Duration backoff, String why) {
+    client.newFailCommand(activated).retries(activated.getRetries()).retryBackoff(backoff).errorMessage(why).send();
   }
 }

@@ -105,7 +105,7 @@ public class InboundSmsController implements SpooledWebhooks {
     Instant at = receipt.receivedAt();
     String sid = TwilioIds.require("MessageSid", params.get("MessageSid"), TwilioIds.MESSAGE, "message");
     String eventKey = "sms:" + sid;
-    Optional<Business> business = phones.toE164(params.get("To"), "US").flatMap(businesses::byTwilioNumber);
+    Optional<Business> business = businessFor(params);
     if (business.isEmpty()) {
       return ignored(eventKey, params, "no business has the number ending " + PhoneNumbers.mask(params.get("To")));
     }
@@ -139,7 +139,7 @@ public class InboundSmsController implements SpooledWebhooks {
    * lead had opted out before is not known then, so such a lead may get a second confirmation.
    */
   private String answerWithoutDatabase(Map<String, String> params) {
-    Optional<Business> business = phones.toE164(params.get("To"), "US").flatMap(businesses::byTwilioNumber);
+    Optional<Business> business = businessFor(params);
     String body = params.getOrDefault("Body", "");
     if (business.isEmpty() || body.isBlank()) {
       return EMPTY;
@@ -152,6 +152,11 @@ public class InboundSmsController implements SpooledWebhooks {
     }
     return keyword == Keywords.HELP ? TwiML.response().message(business.get().copy().render(CopyCase.HELP, Map.of())).toXml()
         : EMPTY;
+  }
+
+  /** The business whose Twilio number the text was sent to. */
+  private Optional<Business> businessFor(Map<String, String> params) {
+    return phones.toE164(params.get("To"), "US").flatMap(businesses::byTwilioNumber);
   }
 
   private String optOut(String key, Map<String, String> params, Business business, String from, String sid, String body,

@@ -68,9 +68,9 @@ public class SmsStatusController implements io.textback.worker.spool.SpooledWebh
     io.textback.worker.webhook.TwilioIds.require("MessageSid", sid, io.textback.worker.webhook.TwilioIds.MESSAGE, "message");
   }
 
+  /** A status checked when it arrived ({@link #check}), live or from the spool. */
   private void record(WebhookReceipt receipt) {
     Map<String, String> params = receipt.params();
-    check(params);
     String sid = params.getOrDefault("MessageSid", params.get("SmsSid"));
     String status = params.getOrDefault("MessageStatus", params.get("SmsStatus"));
     Integer errorCode = parseCode(params.get("ErrorCode"));
